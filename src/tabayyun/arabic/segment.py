@@ -1,0 +1,146 @@
+"""Sentences, tokens and quotation regions, with offsets, tuned to Arabic news.
+
+Our own rules rather than a general splitter: sentencex splits after "د." and
+pysbd splits at "،"; news also needs headings without final punctuation, ".."
+used mid-sentence, and quotes that run over several sentences.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Quote, Sentence, Token
+from .normalise import normalise_word
+
+# ---------------------------------------------------------------- tokens
+
+_AR_LETTERS = "\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u06fa-\u06ff\u0640\u064b-\u065f\u0670"
+_DIGITS = "0-9\u0660-\u0669\u06f0-\u06f9"
+_TOKEN_RE = re.compile(
+    rf"(?P<number>[{_DIGITS}]+(?:[.,\u066b\u066c][{_DIGITS}]+)*)"
+    rf"|(?P<word>[{_AR_LETTERS}]+)"
+    r"|(?P<latin>[A-Za-z][A-Za-z0-9]*(?:[.\-_'@/][A-Za-z0-9]+)*)"
+    r"|(?P<punct>[^\w\s]|_)"
+    r"|(?P<other>[^\s])"
+)
+
+
+def tokenise(text: str) -> tuple[Token, ...]:
+    """Split into word, number, latin, punctuation and other tokens with offsets.
+
+    Clitics stay attached (stemming is for matching, see ``stem``); the
+    normalised form is kept on each token for lookups."""
+    return tuple(
+        Token(m.start(), m.end(), normalise_word(m.group()), m.lastgroup)
+        for m in _TOKEN_RE.finditer(text)
+    )
+
+
+# ---------------------------------------------------------------- quotes
+
+# opening mark -> closing marks accepted. Arabic pages mix directions of curly
+# quotes (”…“ as well as “…”), so both orders are accepted.
+_PAIRS = {
+    "«": "»",
+    "“": "”“",
+    "”": "“”",
+    "„": "“”",
+    '"': '"',
+    "‹": "›",
+}
+
+
+def find_quotes(text: str) -> tuple[Quote, ...]:
+    """Regions inside quotation marks (marks excluded). A quote may span several
+    sentences; one that never closes ends at its paragraph (``close_mark=None``)."""
+    quotes: list[Quote] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        closers = _PAIRS.get(ch)
+        if closers is None:
+            i += 1
+            continue
+        j = i + 1
+        while j < n and text[j] not in closers and text[j] != "\n":
+            j += 1
+        if j < n and text[j] != "\n":
+            if j > i + 1:
+                quotes.append(Quote(i + 1, j, ch, text[j]))
+            i = j + 1
+        else:
+            if j > i + 1 and text[i + 1 : j].strip():
+                quotes.append(Quote(i + 1, j, ch, None))
+            i = j
+    return tuple(quotes)
+
+
+# ---------------------------------------------------------------- sentences
+
+_TERMINAL = ".!?؟…"
+_CLOSERS = "\"'»”“’)]}"
+# one-letter Arabic abbreviations ("د." doctor, "أ." professor, "م." engineer)
+# and a few short ones; a sentence does not end after them.
+_ABBREV = {"د", "أ", "م", "ص", "ج", "ق", "س", "ه", "هـ", "ت", "ش", "ك", "ن", "ع", "ط"}
+_HEADING_MAX_WORDS = 14
+_BREAK_RE = re.compile(r"[.!?؟…]+")
+
+
+def _is_abbrev(text: str, dot: int) -> bool:
+    k = dot
+    while k > 0 and not text[k - 1].isspace() and text[k - 1] not in "(\"«":
+        k -= 1
+    word = text[k:dot]
+    return word in _ABBREV or (len(word) == 1 and word.isalpha())
+
+
+def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    s = start
+    for m in _BREAK_RE.finditer(text, start, end):
+        e = m.end()
+        run = m.group()
+        if run in ("..", "...") or run == "…":
+            continue  # mid-sentence ellipsis in news ("المدنيين.. كذلك")
+        if run == "." and _is_abbrev(text, m.start()):
+            continue
+        if e < end and text[e] not in " \t\"'»”“’)":
+            continue  # "3.5", "xeber24.net"
+        while e < end and text[e] in _CLOSERS:
+            e += 1
+        spans.append((s, e))
+        s = e
+    spans.append((s, end))
+    return spans
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def split_sentences(text: str) -> tuple[Sentence, ...]:
+    """Sentence spans. Lines are hard boundaries; a line with no final
+    punctuation and few words is a heading."""
+    out: list[Sentence] = []
+    pos = 0
+    for line in text.split("\n"):
+        ls, le = pos, pos + len(line)
+        pos = le + 1
+        ls, le = _trim(text, ls, le)
+        if ls == le:
+            continue
+        pieces = _split_line(text, ls, le)
+        heading = (
+            len(pieces) == 1
+            and text[le - 1] not in _TERMINAL + _CLOSERS + ":،,"
+            and len(text[ls:le].split()) <= _HEADING_MAX_WORDS
+        )
+        for s, e in pieces:
+            s, e = _trim(text, s, e)
+            if s < e:
+                out.append(Sentence(s, e, heading))
+    return tuple(out)

@@ -1,0 +1,13 @@
+"""Per-article stages. ``default_stages()`` is the pipeline order every entry
+point uses; each capability adds its stage here."""
+
+from __future__ import annotations
+
+from ..pipeline import Stage
+
+
+def default_stages() -> tuple[Stage, ...]:
+    from .segment import segment
+
+    stages: list[Stage] = [segment]
+    return tuple(stages)

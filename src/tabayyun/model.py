@@ -1,0 +1,376 @@
+"""The document model: every record tabayyun produces, in one place.
+
+Every extracted thing is a span: ``start``/``end`` are character offsets into
+``Article.text`` (the cleaned body, whose characters are never rewritten), so
+``article.text[start:end]`` always recovers it. Normalised forms are kept only
+for matching, never for display.
+
+Records are frozen, slotted dataclasses: cheap to build on the hot path,
+hashable, and serialised through pydantic at the JSON boundary (report/json.py),
+which also publishes the JSON Schema.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Literal
+
+SCHEMA_VERSION = "0.1.0"
+
+_rec = dataclass(frozen=True, slots=True)
+
+# ---------------------------------------------------------------- primitives
+
+Grain = Literal["year", "month", "week", "day", "part_of_day", "hour", "minute", "unknown"]
+HowKnown = Literal["metadata", "dateline", "text", "inferred", "none"]
+
+
+@_rec
+class Span:
+    """A region of ``Article.text``: ``[start, end)``."""
+
+    start: int
+    end: int
+
+
+@_rec
+class Published:
+    """When an article was published, and how we know."""
+
+    value: str | None = None  # ISO 8601 date or datetime
+    grain: Grain = "unknown"
+    how: HowKnown = "none"
+    confidence: float = 0.0
+    evidence: Span | None = None  # where in the text it was read, if from the text
+
+
+@_rec
+class Removed:
+    """A piece of the raw input that cleaning dropped, with why (nothing is lost)."""
+
+    start: int  # offsets into Article.raw
+    end: int
+    reason: str  # "boilerplate", "byline", "repeated-line", "dateline", …
+    text: str
+
+
+@_rec
+class Meta:
+    source: str = ""  # path, "<stdin>", "file.jsonl:12", a feed entry id …
+    outlet: str | None = None  # display name or domain of the outlet that published it
+    outlet_how: str | None = None  # "metadata", "byline-domain", "dateline", "url"
+    url: str | None = None
+    title: str | None = None
+    author: str | None = None
+    language: str | None = None  # ISO 639-1, e.g. "ar"
+    language_score: float = 0.0
+    published: Published = field(default_factory=Published)
+    removed: tuple[Removed, ...] = ()
+    external_id: str | None = None  # an id the input carried (JSONL "id")
+    encoding: str | None = None
+
+
+# ---------------------------------------------------------------- annotation layers
+
+
+@_rec
+class Sentence:
+    start: int
+    end: int
+    heading: bool = False  # a line without final punctuation that stands alone
+
+
+@_rec
+class Token:
+    start: int
+    end: int
+    norm: str  # normalised form for matching (see arabic.normalise)
+    kind: Literal["word", "number", "punct", "latin", "other"] = "word"
+
+
+@_rec
+class Quote:
+    """Text inside quotation marks; ``start``/``end`` exclude the marks."""
+
+    start: int
+    end: int
+    open_mark: str
+    close_mark: str | None  # None when the quote never closes (runs to paragraph end)
+
+
+EntityType = Literal["PER", "ORG", "LOC", "GPE", "NORP", "FAC", "EVENT", "MISC"]
+
+
+@_rec
+class Mention:
+    start: int
+    end: int
+    type: EntityType
+    entity_id: str | None = None  # canonical id shared across articles and spellings
+    label: str | None = None  # canonical display label
+    role: Span | None = None  # "وزير الخارجية الأمريكي" before a name
+    confidence: float = 1.0
+
+
+TimeKind = Literal["date", "time", "datetime", "duration", "interval", "set"]
+Anchor = Literal["absolute", "publication", "previous", "nearest", "none"]
+
+
+@_rec
+class TimeExpr:
+    start: int
+    end: int
+    kind: TimeKind
+    value: str | None  # ISO date/datetime, or ISO 8601 duration ("P44D") for durations
+    grain: Grain = "day"
+    end_value: str | None = None  # for intervals
+    anchor: Anchor = "absolute"
+    confidence: float = 1.0
+
+
+Qualifier = Literal["exact", "at_least", "more_than", "about", "at_most", "less_than", "up_to"]
+
+
+@_rec
+class Quantity:
+    start: int
+    end: int
+    value: float | None  # None for purely vague amounts ("العشرات")
+    low: float | None = None  # range or vague class bounds
+    high: float | None = None
+    vague: str | None = None  # "dozens", "hundreds", "thousands", …
+    qualifier: Qualifier = "exact"
+    unit: str | None = None  # "person", "tonne", "truck", "USD", "day", …
+    category: str = "other"  # killed, wounded, displaced, detained, aid, money, …
+    counted: Span | None = None  # the thing counted ("جنديًا أرمينيًا")
+    subset: Span | None = None  # "بينهم مدنيان"
+    scope: Span | None = None  # time scope ("خلال يوم واحد")
+    time: int | None = None  # index into Article.times of the scope, if resolved
+    statement: int | None = None  # index into Article.statements whose content holds it
+
+
+StatementType = Literal[
+    "claim", "denial", "call", "condemnation", "support", "announcement", "accusation"
+]
+
+
+@_rec
+class Via:
+    """One link of a reporting chain: 'حسب رويترز', 'نقلت وكالة … عن'."""
+
+    start: int
+    end: int
+    agent: str  # the agency / outlet as written, or its canonical label
+    entity_id: str | None = None
+
+
+@_rec
+class Statement:
+    start: int  # the whole attributed unit
+    end: int
+    cue: Span
+    content: Span
+    speaker: Span | None = None  # None: speaker not findable (never invented)
+    speaker_id: str | None = None
+    direct: bool = False
+    type: StatementType = "claim"
+    polarity: Literal["positive", "negative"] = "positive"
+    via: tuple[Via, ...] = ()
+    time: int | None = None  # index into Article.times
+
+
+Voice = Literal["outlet", "quoted", "attributed"]
+
+
+@_rec
+class FrameTerm:
+    start: int
+    end: int
+    frame: str  # "operation", "territory", "actor", …
+    side: str  # "counter-terrorism", "aggression", "ethnic-cleansing", "liberation", …
+    voice: Voice = "outlet"
+    statement: int | None = None
+
+
+# ---------------------------------------------------------------- the article
+
+
+@_rec
+class Article:
+    id: str  # content hash of the normalised body: re-ingesting is a no-op
+    text: str  # cleaned body; every span points into it
+    meta: Meta = field(default_factory=Meta)
+    raw: str = ""  # the decoded input before cleaning (Meta.removed points into it)
+    source_map: tuple[tuple[int, int, int], ...] = ()  # (text_start, raw_start, length)
+    sentences: tuple[Sentence, ...] = ()
+    tokens: tuple[Token, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    entities: tuple[Mention, ...] = ()
+    times: tuple[TimeExpr, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    statements: tuple[Statement, ...] = ()
+    frames: tuple[FrameTerm, ...] = ()
+    duplicate_of: str | None = None  # id of the article this one copies (near-duplicate)
+
+    def span_text(self, span: Span | Sentence | Token | Mention) -> str:
+        return self.text[span.start : span.end]
+
+    def with_layers(self, **layers) -> Article:
+        return replace(self, **layers)
+
+
+LAYERS = ("sentences", "tokens", "quotes", "entities", "times", "quantities", "statements", "frames")
+
+
+# ---------------------------------------------------------------- the dossier
+
+
+@_rec
+class Evidence:
+    """A passage that supports a finding: highlightable in its source."""
+
+    article: str  # Article.id
+    start: int
+    end: int
+    outlet: str | None = None
+
+
+@_rec
+class Skipped:
+    source: str
+    reason: str
+
+
+@_rec
+class Source:
+    """One row of the 'sources' table."""
+
+    article: str
+    source: str
+    label: str  # outlet if known, else a short name from the source
+    outlet: str | None
+    outlet_how: str | None
+    title: str | None
+    author: str | None
+    url: str | None
+    published: Published
+    language: str | None
+    language_score: float
+    chars: int
+    removed: tuple[Removed, ...]
+    duplicate_of: str | None
+    also_from: tuple[str, ...] = ()  # other inputs with the exact same body
+
+
+@_rec
+class Entity:
+    id: str
+    label: str
+    type: EntityType
+    label_en: str | None = None
+    aliases: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    mentions: tuple[Evidence, ...] = ()
+    outlets: tuple[tuple[str, int], ...] = ()  # (outlet label, mention count)
+
+
+@_rec
+class Figure:
+    """One row of the figures table: value × category × claimant × outlet × time."""
+
+    article: str
+    quantity: int  # index into the article's quantities
+    value: float | None
+    low: float | None
+    high: float | None
+    qualifier: Qualifier
+    category: str
+    claimant: str | None  # entity id or description; None = the outlet's own assertion
+    claimant_label: str | None
+    outlet: str
+    via: tuple[str, ...]
+    time: str | None
+    evidence: Evidence
+
+
+@_rec
+class Dispute:
+    fact: str  # e.g. "killed: Armenian side, 19–20 Sep 2023"
+    category: str
+    figures: tuple[Figure, ...]
+    note: str | None = None  # e.g. "values differ in time scope"
+
+
+@_rec
+class AttributionConflict:
+    fact: str
+    value: float
+    claimants: tuple[str, ...]
+    figures: tuple[Figure, ...]
+
+
+@_rec
+class Contradiction:
+    kind: str  # negation, number, entity-swap, direction, affiliation
+    score: float
+    a: Evidence
+    b: Evidence
+    explanation: str
+
+
+@_rec
+class Agreement:
+    fact: str
+    independent_sources: int
+    evidence: tuple[Evidence, ...]
+
+
+@_rec
+class SingleSource:
+    claim: str
+    outlet: str
+    evidence: Evidence
+
+
+@_rec
+class FramingUse:
+    outlet: str
+    frame: str
+    side: str
+    voice: Voice
+    count: int
+    evidence: tuple[Evidence, ...]
+
+
+@_rec
+class TimelineEvent:
+    date: str
+    grain: Grain
+    text: str
+    evidence: tuple[Evidence, ...]
+
+
+@_rec
+class SummarySentence:
+    text: str
+    citations: tuple[Evidence, ...]
+
+
+@_rec
+class Dossier:
+    version: str = SCHEMA_VERSION
+    articles: tuple[Article, ...] = ()
+    sources: tuple[Source, ...] = ()
+    skipped: tuple[Skipped, ...] = ()
+    inputs: int = 0  # every input counted: len(sources) + duplicates + len(skipped)
+    entities: tuple[Entity, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    disputes: tuple[Dispute, ...] = ()
+    attribution_conflicts: tuple[AttributionConflict, ...] = ()
+    contradictions: tuple[Contradiction, ...] = ()
+    agreements: tuple[Agreement, ...] = ()
+    single_source: tuple[SingleSource, ...] = ()
+    framing: tuple[FramingUse, ...] = ()
+    timeline: tuple[TimelineEvent, ...] = ()
+    summary: tuple[SummarySentence, ...] = ()
+    notes: tuple[str, ...] = ()  # what the run could not do ("no figures found", …)
