@@ -1,0 +1,321 @@
+"""Thin Typer commands over the importable API.
+
+Exit codes: 0 ok, 1 partial (some inputs skipped, listed on stderr), 2 usage error.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from dataclasses import replace
+from importlib import resources
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from . import __version__
+from .settings import Settings
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    help="tabayyun (تبيّن): many Arabic news articles in, one source-attributed dossier out.",
+)
+out = Console()
+err = Console(stderr=True)
+
+EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
+
+
+def _setup_logging(verbose: bool) -> None:
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.ERROR,
+        format="%(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+
+
+def _settings(max_bytes: int, text_field, date_field, outlet_field, title_field, url_field) -> Settings:
+    s = Settings(max_bytes=max_bytes)
+    fields = {
+        "text_fields": text_field, "date_fields": date_field, "outlet_fields": outlet_field,
+        "title_fields": title_field, "url_fields": url_field,
+    }
+    return replace(s, **{k: tuple(v) for k, v in fields.items() if v})
+
+
+def _run(paths: list[str], settings: Settings, quiet: bool):
+    from .api import analyse
+
+    if quiet:
+        return analyse(paths, settings)
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    with Progress(
+        TextColumn("analysing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=err, transient=True, disable=not err.is_terminal,
+    ) as bar:
+        task = bar.add_task("analyse", total=None)
+        return analyse(paths, settings, progress=lambda i, n: bar.update(task, completed=i, total=n))
+
+
+def _write_outputs(dossier, html: Path | None, json_out: Path | None, md: Path | None, full: bool) -> list[Path]:
+    from .report.html import to_html
+    from .report.json import to_json
+    from .report.markdown import to_markdown
+
+    written = []
+    for path, render in ((html, to_html), (json_out, lambda d: to_json(d, full=full)), (md, to_markdown)):
+        if path is None:
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(render(dossier), encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def _summary(dossier, quiet: bool) -> None:
+    for k in dossier.skipped:
+        err.print(f"skipped: {k.source}: {k.reason}", markup=False, highlight=False)
+    for n in dossier.notes:
+        err.print(f"note: {n}", markup=False, highlight=False)
+    if quiet:
+        return
+    t = Table(title=f"{len(dossier.sources)} articles from {dossier.inputs} inputs ({len(dossier.skipped)} skipped)")
+    for col in ("source", "outlet", "published", "lang", "chars", "cleaned", "duplicate"):
+        t.add_column(col)
+    labels = {s.article: s.label for s in dossier.sources}
+    for s in dossier.sources:
+        t.add_row(
+            s.label,
+            f"{s.outlet} ({s.outlet_how})" if s.outlet else "-",
+            f"{s.published.value} ({s.published.how})" if s.published.value else "-",
+            s.language or "?",
+            str(s.chars),
+            ", ".join(r.reason for r in s.removed) or "-",
+            (f"of {labels.get(s.duplicate_of)}" if s.duplicate_of else "")
+            + (f" +{len(s.also_from)} identical" if s.also_from else ""),
+        )
+    out.print(t)
+
+
+Paths = typer.Argument(..., help="Files, directories (recursive), globs, or - for stdin.")
+
+
+@app.command()
+def analyze(
+    paths: list[str] = Paths,
+    html: Optional[Path] = typer.Option(None, "-o", "--html", help="Write the HTML report here."),
+    json_out: Optional[Path] = typer.Option(None, "--json", help="Write the JSON dossier here."),
+    md: Optional[Path] = typer.Option(None, "--md", help="Write the Markdown report here."),
+    full: bool = typer.Option(False, "--full", help="JSON includes tokens and raw input text."),
+    open_report: bool = typer.Option(False, "--open", help="Open the HTML report in a browser."),
+    quiet: bool = typer.Option(False, "-q", "--quiet", help="Only errors and skipped inputs."),
+    verbose: bool = typer.Option(False, "-v", "--verbose", help="Log what each stage does."),
+    max_bytes: int = typer.Option(Settings.max_bytes, help="Skip single-document files larger than this."),
+    text_field: list[str] = typer.Option([], help="JSON field holding the text (repeatable)."),
+    date_field: list[str] = typer.Option([], help="JSON field holding the publication date."),
+    outlet_field: list[str] = typer.Option([], help="JSON field holding the outlet."),
+    title_field: list[str] = typer.Option([], help="JSON field holding the title."),
+    url_field: list[str] = typer.Option([], help="JSON field holding the URL."),
+):
+    """Analyse articles and write a dossier.
+
+    Example: tabayyun analyze news/*.txt -o report.html --json dossier.json
+    """
+    _setup_logging(verbose)
+    settings = _settings(max_bytes, text_field, date_field, outlet_field, title_field, url_field)
+    dossier = _run(paths, settings, quiet)
+    _summary(dossier, quiet)
+    written = _write_outputs(dossier, html, json_out, md, full)
+    for p in written:
+        if not quiet:
+            out.print(f"wrote {p}", highlight=False)
+    if not written and not quiet:
+        out.print("(no output file asked for: add -o report.html, --json out.json or --md out.md)")
+    if open_report and html:
+        import webbrowser
+
+        webbrowser.open(html.resolve().as_uri())
+    if not dossier.articles:
+        raise typer.Exit(EXIT_PARTIAL if dossier.inputs else EXIT_USAGE)
+    raise typer.Exit(EXIT_PARTIAL if dossier.skipped else EXIT_OK)
+
+
+def example_dir() -> Path:
+    return Path(str(resources.files("tabayyun").joinpath("examples/karabakh-2023")))
+
+
+@app.command()
+def demo(
+    out_dir: Path = typer.Option(Path("tabayyun-demo"), "--out", help="Folder for report.html, dossier.json, dossier.md."),
+    open_report: bool = typer.Option(False, "--open", help="Open the HTML report in a browser."),
+    quiet: bool = typer.Option(False, "-q", "--quiet"),
+):
+    """Run the whole analysis on the bundled example (five Arabic reports of the
+    September 2023 Karabakh offensive) and write the report.
+
+    Example: tabayyun demo --out /tmp/demo --open
+    """
+    _setup_logging(False)
+    src = example_dir()
+    dossier = _run([str(src)], Settings(), quiet)
+    _summary(dossier, quiet)
+    paths = _write_outputs(
+        dossier, out_dir / "report.html", out_dir / "dossier.json", out_dir / "dossier.md", False
+    )
+    out.print(f"demo report: {paths[0].resolve()}", highlight=False)
+    out.print(f"also: {paths[1]}  {paths[2]}", highlight=False)
+    if open_report:
+        import webbrowser
+
+        webbrowser.open(paths[0].resolve().as_uri())
+
+
+@app.command()
+def inspect(
+    path: str = typer.Argument(..., help="One input file (or - for stdin)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the annotated article(s) as JSON."),
+    layer: list[str] = typer.Option([], help="Only these layers (repeatable)."),
+):
+    """Show an input's cleaned text, metadata and every layer with offsets (for debugging).
+
+    Example: tabayyun inspect article.txt --layer sentences --layer quotes
+    """
+    _setup_logging(False)
+    from .api import analyse
+    from .inspect import render_article
+
+    dossier = analyse([path])
+    for k in dossier.skipped:
+        err.print(f"skipped: {k.source}: {k.reason}", markup=False, highlight=False)
+    if not dossier.articles:
+        raise typer.Exit(EXIT_PARTIAL)
+    for a in dossier.articles:
+        render_article(a, out, as_json=as_json, layers=tuple(layer))
+
+
+@app.command(name="eval")
+def eval_(
+    kind: str = typer.Argument(..., help="What to score: see 'tabayyun eval --help' (ner, times, numbers, claims, …)."),
+    file: Path = typer.Argument(..., help="Gold data in the kind's public format."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object of metrics."),
+    option: list[str] = typer.Option([], "-O", "--option", help="Scorer option key=value (repeatable)."),
+):
+    """Score an extractor on gold data and print a table (or JSON with --json).
+
+    Example: tabayyun eval ner dev.conll --json
+    """
+    _setup_logging(False)
+    from . import evaluate
+
+    opts = _options(option)
+    if not file.exists():
+        err.print(f"error: no such file: {file}")
+        raise typer.Exit(EXIT_USAGE)
+    try:
+        result = evaluate.run(kind, file, **opts)
+    except ValueError as exc:
+        err.print(f"error: {exc}", markup=False)
+        raise typer.Exit(EXIT_USAGE) from None
+    if as_json:
+        print(json.dumps(result.as_json(), ensure_ascii=False))
+        return
+    keys = [k for k in ("precision", "recall", "f1", "accuracy", "macro_f1", "n") if k in result.metrics]
+    t = Table(title=f"{kind}: {file}")
+    t.add_column("")
+    for k in keys:
+        t.add_column(k)
+    for name, m in result.rows + (("overall", result.metrics),):
+        t.add_row(name, *[_fmt(m.get(k)) for k in keys])
+    out.print(t)
+    for n in result.notes:
+        out.print(n, highlight=False)
+
+
+@app.command()
+def train(
+    kind: str = typer.Argument(..., help="What to train (ner, stance, …)."),
+    data: list[Path] = typer.Argument(..., help="Training data files."),
+    out_path: Optional[Path] = typer.Option(None, "--out", help="Where to write the model (default: the shipped location)."),
+    seed: int = typer.Option(1, help="Random seed: the same seed gives the same model."),
+    option: list[str] = typer.Option([], "-O", "--option", help="Trainer option key=value (repeatable)."),
+):
+    """Train a model from data and print its scores.
+
+    Example: tabayyun train ner ../shared/data/ner/anercorp_train.conll --seed 1
+    """
+    _setup_logging(True)
+    from . import training
+
+    missing = [str(p) for p in data if not p.exists()]
+    if missing:
+        err.print(f"error: no such file: {', '.join(missing)}")
+        raise typer.Exit(EXIT_USAGE)
+    try:
+        scores = training.run(kind, list(data), out_path, seed, **_options(option))
+    except ValueError as exc:
+        err.print(f"error: {exc}", markup=False)
+        raise typer.Exit(EXIT_USAGE) from None
+    print(json.dumps(scores, ensure_ascii=False, indent=1))
+
+
+@app.command()
+def schema(write: Optional[Path] = typer.Option(None, "--write", help="Write the schema to this file.")):
+    """Print the JSON Schema of the dossier (the format of --json output).
+
+    Example: tabayyun schema --write dossier.schema.json
+    """
+    from .report.json import schema as make_schema
+
+    text = json.dumps(make_schema(), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    if write:
+        write.write_text(text, encoding="utf-8")
+    else:
+        print(text, end="")
+
+
+@app.command()
+def version():
+    """Print the version.
+
+    Example: tabayyun version
+    """
+    print(__version__)
+
+
+def _options(pairs: list[str]) -> dict:
+    opts = {}
+    for p in pairs:
+        if "=" not in p:
+            err.print(f"error: option '{p}' is not key=value")
+            raise typer.Exit(EXIT_USAGE)
+        k, v = p.split("=", 1)
+        opts[k.strip().replace("-", "_")] = _value(v.strip())
+    return opts
+
+
+def _value(v: str):
+    if v.lower() in ("true", "false"):
+        return v.lower() == "true"
+    for cast in (int, float):
+        try:
+            return cast(v)
+        except ValueError:
+            pass
+    return v
+
+
+def _fmt(v) -> str:
+    if v is None:
+        return ""
+    return f"{v:.4f}" if isinstance(v, float) else str(v)
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,194 @@
+"""Read inputs — files, directories (recursive), globs, stdin, texts — into
+Articles, or Skipped records with a one-line reason. Never raises on bad input:
+every input unit comes out as exactly one Article or one Skipped."""
+
+from __future__ import annotations
+
+import glob
+import logging
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from pathlib import Path
+
+from ..errors import InputError, Reasons
+from ..model import Article, Meta, Skipped
+from ..settings import Settings
+from .build import make_article
+from .decode import decode
+from .formats import Unit, feed_units, html_units, json_units, jsonl_units
+
+log = logging.getLogger(__name__)
+
+TEXT_EXT = {".txt", ".text", ".md", ""}
+HTML_EXT = {".html", ".htm", ".xhtml"}
+JSON_EXT = {".json"}
+JSONL_EXT = {".jsonl", ".ndjson"}
+FEED_EXT = {".xml", ".rss", ".atom", ".feed"}
+KNOWN_EXT = TEXT_EXT | HTML_EXT | JSON_EXT | JSONL_EXT | FEED_EXT
+_GLOB_CHARS = set("*?[")
+
+
+def read_inputs(inputs: Iterable, settings: Settings | None = None) -> Iterator[Article | Skipped]:
+    """Paths (str or Path), "-" for stdin, or Article objects."""
+    settings = settings or Settings()
+    for item in inputs:
+        if isinstance(item, Article):
+            yield item
+        elif str(item) == "-":
+            yield from _finish(_stdin_units(settings), settings)
+        else:
+            yield from _path(str(item), settings)
+
+
+def read_text(text: str, meta: Meta | None = None, settings: Settings | None = None) -> Article | Skipped:
+    """One article from a Python string (the API's path for texts)."""
+    meta = meta or Meta(source="<text>")
+    return next(_finish(iter([Unit(text, meta)]), settings or Settings()))
+
+
+def _finish(units: Iterator[Unit | Skipped], settings: Settings) -> Iterator[Article | Skipped]:
+    for u in units:
+        if isinstance(u, Skipped):
+            yield u
+            continue
+        try:
+            yield make_article(u.raw, u.meta, settings)
+        except InputError as exc:
+            yield Skipped(exc.source, exc.reason)
+
+
+def _path(spec: str, settings: Settings) -> Iterator[Article | Skipped]:
+    if _GLOB_CHARS & set(spec) and not os.path.exists(spec):
+        matches = sorted(glob.glob(spec, recursive=True))
+        if not matches:
+            yield Skipped(spec, Reasons.NO_MATCH)
+        for m in matches:
+            yield from _path(m, settings)
+        return
+    p = Path(spec)
+    if p.is_dir():
+        yield from _directory(p, settings)
+    elif p.is_file():
+        yield from _finish(_file_units(p, settings), settings)
+    else:
+        yield Skipped(spec, Reasons.NO_MATCH)
+
+
+def _directory(d: Path, settings: Settings) -> Iterator[Article | Skipped]:
+    files = sorted(
+        f for f in d.rglob("*")
+        if f.is_file() and not any(part.startswith(".") for part in f.relative_to(d).parts)
+    )
+    readable = [f for f in files if f.suffix.lower() in KNOWN_EXT]
+    if not readable:
+        yield Skipped(str(d), Reasons.EMPTY_DIR + (f" ({len(files)} other files)" if files else ""))
+        return
+    for f in readable:
+        yield from _finish(_file_units(f, settings), settings)
+
+
+def _read_bytes(p: Path, settings: Settings, limit: bool = True) -> bytes:
+    source = str(p)
+    try:
+        size = p.stat().st_size
+        if limit and size > settings.max_bytes:
+            raise InputError(source, Reasons.TOO_LARGE.format(size=_mb(size), limit=_mb(settings.max_bytes)))
+        return p.read_bytes()
+    except OSError as exc:
+        raise InputError(source, Reasons.UNREADABLE.format(detail=exc.strerror or exc)) from None
+
+
+def _mb(n: int) -> str:
+    return f"{n / 1_000_000:.1f} MB"
+
+
+def _kind(p: Path, head: str) -> str:
+    ext = p.suffix.lower()
+    if ext in JSONL_EXT:
+        return "jsonl"
+    if ext in JSON_EXT:
+        return "json"
+    if ext in HTML_EXT:
+        return "html"
+    if ext in FEED_EXT:
+        return "feed"
+    start = head.lstrip()[:500].lower()
+    if start.startswith("<?xml") or "<rss" in start or "<feed" in start:
+        return "feed" if ("<rss" in start or "<feed" in start or "<rdf" in start) else "html"
+    if start.startswith("<!doctype html") or start.startswith("<html"):
+        return "html"
+    return "text"
+
+
+def _file_units(p: Path, settings: Settings) -> Iterator[Unit | Skipped]:
+    source = str(p)
+    if p.suffix.lower() in JSONL_EXT:  # streamed: a large JSONL of many articles is normal
+        yield from _jsonl_file(p, settings)
+        return
+    try:
+        data = _read_bytes(p, settings)
+        text, encoding = decode(data, source)
+    except InputError as exc:
+        yield Skipped(exc.source, exc.reason)
+        return
+    kind = _kind(p, text[:1000])
+    if kind == "json":
+        units = json_units(text, source, settings)
+    elif kind == "html":
+        units = html_units(text, source)
+    elif kind == "feed":
+        units = feed_units(data, source)
+    else:
+        units = iter([Unit(text, Meta(source=source))])
+    for u in units:
+        yield replace(u, meta=replace(u.meta, encoding=encoding)) if isinstance(u, Unit) else u
+
+
+def _jsonl_file(p: Path, settings: Settings) -> Iterator[Unit | Skipped]:
+    source = str(p)
+    try:
+        fh = p.open("rb")
+    except OSError as exc:
+        yield Skipped(source, Reasons.UNREADABLE.format(detail=exc.strerror or exc))
+        return
+    with fh:
+        any_line = False
+        for n, raw in enumerate(fh, 1):
+            if not raw.strip():
+                continue
+            any_line = True
+            where = f"{source}:{n}"
+            try:
+                line, _ = decode(raw, where)
+            except InputError as exc:
+                yield Skipped(exc.source, exc.reason)
+                continue
+            for u in jsonl_units(iter([line]), where, settings):
+                # jsonl_units numbers lines from 1 within what it was given
+                yield replace(u, source=where) if isinstance(u, Skipped) else replace(
+                    u, meta=replace(u.meta, source=where)
+                )
+        if not any_line:
+            yield Skipped(source, Reasons.EMPTY)
+
+
+def _stdin_units(settings: Settings) -> Iterator[Unit | Skipped]:
+    data = sys.stdin.buffer.read()
+    try:
+        text, encoding = decode(data, "<stdin>")
+    except InputError as exc:
+        yield Skipped(exc.source, exc.reason)
+        return
+    head = text.lstrip()[:1]
+    if head in "{[":
+        first_line = text.lstrip().split("\n", 1)[0]
+        if first_line.rstrip().endswith("}") and text.strip().count("\n") >= 1:
+            yield from jsonl_units(iter(text.splitlines()), "<stdin>", settings)
+        else:
+            yield from json_units(text, "<stdin>", settings)
+    elif head == "<":
+        yield from html_units(text, "<stdin>")
+    else:
+        yield Unit(text, Meta(source="<stdin>", encoding=encoding))
