@@ -8,6 +8,7 @@ accounted for: ``dossier.inputs == len(sources) + merged copies + len(skipped)``
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
@@ -40,8 +41,8 @@ def default_pipeline(settings: Settings | None = None, also_from=None) -> Pipeli
 
 def _looks_like_text(item: str) -> bool:
     """A str argument is a path unless it clearly is article text."""
-    return "\n" in item or (len(item) > 255) or (
-        any("\u0600" <= c <= "\u06ff" for c in item[:200]) and not Path(item).exists()
+    return "\n" in item or len(item.encode("utf-8")) > 255 or (
+        any("\u0600" <= c <= "\u06ff" for c in item[:200]) and not os.path.exists(item)
     )
 
 

@@ -73,10 +73,13 @@ def _write_outputs(dossier, html: Path | None, json_out: Path | None, md: Path |
     for path, render in ((html, to_html), (json_out, lambda d: to_json(d, full=full)), (md, to_markdown)):
         if path is None:
             continue
+        if str(path) == "-":
+            sys.stdout.write(render(dossier))
+            continue
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(render(dossier), encoding="utf-8")
         written.append(path)
-    return written
+    return written if all(str(p) != "-" for p in (html, json_out, md) if p) else written + [Path("-")]
 
 
 def _summary(dossier, quiet: bool) -> None:
@@ -117,7 +120,7 @@ def analyze(
     open_report: bool = typer.Option(False, "--open", help="Open the HTML report in a browser."),
     quiet: bool = typer.Option(False, "-q", "--quiet", help="Only errors and skipped inputs."),
     verbose: bool = typer.Option(False, "-v", "--verbose", help="Log what each stage does."),
-    max_bytes: int = typer.Option(Settings.max_bytes, help="Skip single-document files larger than this."),
+    max_bytes: int = typer.Option(Settings().max_bytes, help="Skip single-document files larger than this."),
     text_field: list[str] = typer.Option([], help="JSON field holding the text (repeatable)."),
     date_field: list[str] = typer.Option([], help="JSON field holding the publication date."),
     outlet_field: list[str] = typer.Option([], help="JSON field holding the outlet."),
@@ -134,7 +137,7 @@ def analyze(
     _summary(dossier, quiet)
     written = _write_outputs(dossier, html, json_out, md, full)
     for p in written:
-        if not quiet:
+        if not quiet and str(p) != "-":
             out.print(f"wrote {p}", highlight=False)
     if not written and not quiet:
         out.print("(no output file asked for: add -o report.html, --json out.json or --md out.md)")

@@ -13,7 +13,7 @@ which also publishes the JSON Schema.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Literal
+from typing import Literal, NamedTuple
 
 SCHEMA_VERSION = "0.1.0"
 
@@ -78,10 +78,13 @@ class Sentence:
     start: int
     end: int
     heading: bool = False  # a line without final punctuation that stands alone
+    time: int | None = None  # index into Article.times of the sentence's event date
 
 
-@_rec
-class Token:
+class Token(NamedTuple):
+    """A NamedTuple, not a dataclass: ~600 are built per article, and a tuple is
+    built 2-3x faster than a frozen dataclass. Immutable all the same."""
+
     start: int
     end: int
     norm: str  # normalised form for matching (see arabic.normalise)
@@ -177,6 +180,7 @@ class Statement:
     polarity: Literal["positive", "negative"] = "positive"
     via: tuple[Via, ...] = ()
     time: int | None = None  # index into Article.times
+    responds_to: tuple[int, ...] = ()  # statements this one answers (a denial's target)
 
 
 Voice = Literal["outlet", "quoted", "attributed"]

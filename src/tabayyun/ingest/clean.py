@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from ..arabic.normalise import match_key
 from ..model import Removed
 
 _DASHES = "ـ\\-–—|/:"
@@ -111,7 +110,7 @@ def clean(raw: str) -> Cleaned:
             drop[i] = "boilerplate"
             continue
         if len(line) >= _REPEAT_MIN_CHARS:
-            key = match_key(line)
+            key = " ".join(line.split())  # exact repeats; normalising every line costs too much
             if key in seen:
                 drop[i] = "repeated-line"
             seen.add(key)

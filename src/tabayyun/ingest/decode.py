@@ -68,15 +68,17 @@ def decode(data: bytes, source: str) -> tuple[str, str]:
                 return _checked(data[len(bom) :].decode(enc), enc, source)
             except UnicodeDecodeError:
                 break
-    try:
-        return _checked(data.decode("utf-8"), "utf-8", source)
-    except UnicodeDecodeError:
-        pass
+    # UTF-8 text never holds NUL bytes, but BOM-less UTF-16 Arabic is full of them
+    # and would otherwise "decode" as UTF-8 control characters.
     if b"\x00" in data[:4000]:
         text = _utf16_without_bom(data)
         if text is not None:
             return _checked(text, "utf-16", source)
         raise InputError(source, Reasons.BINARY.format(detail="contains NUL bytes"))
+    try:
+        return _checked(data.decode("utf-8"), "utf-8", source)
+    except UnicodeDecodeError:
+        pass
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:_SNIFF], cp_isolation=_CANDIDATES).best()

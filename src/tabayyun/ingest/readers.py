@@ -68,9 +68,14 @@ def _path(spec: str, settings: Settings) -> Iterator[Article | Skipped]:
             yield from _path(m, settings)
         return
     p = Path(spec)
-    if p.is_dir():
+    try:
+        is_dir, is_file = p.is_dir(), p.is_file()
+    except OSError as exc:  # e.g. a name too long for the file system
+        yield Skipped(spec[:200], Reasons.UNREADABLE.format(detail=exc.strerror or exc))
+        return
+    if is_dir:
         yield from _directory(p, settings)
-    elif p.is_file():
+    elif is_file:
         yield from _finish(_file_units(p, settings), settings)
     else:
         yield Skipped(spec, Reasons.NO_MATCH)
