@@ -10,4 +10,7 @@ def default_stages() -> tuple[Stage, ...]:
     from .segment import segment
 
     stages: list[Stage] = [segment]
+    from .times import times  # after entities when present: segment → entities → times → …
+
+    stages.append(times)
     return tuple(stages)
