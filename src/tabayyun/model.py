@@ -79,7 +79,6 @@ class Sentence:
     end: int
     heading: bool = False  # a line without final punctuation that stands alone
     time: int | None = None  # index into Article.times of the sentence's event date
-    time: int | None = None  # index into Article.times of the sentence's event date
 
 
 class Token(NamedTuple):
