@@ -83,10 +83,11 @@ def _write_outputs(dossier, html: Path | None, json_out: Path | None, md: Path |
 
 
 def _summary(dossier, quiet: bool) -> None:
+    # one line per item, never wrapped: people grep these
     for k in dossier.skipped:
-        err.print(f"skipped: {k.source}: {k.reason}", markup=False, highlight=False)
+        print(f"skipped: {k.source}: {k.reason}", file=sys.stderr)
     for n in dossier.notes:
-        err.print(f"note: {n}", markup=False, highlight=False)
+        print(f"note: {n}", file=sys.stderr)
     if quiet:
         return
     t = Table(title=f"{len(dossier.sources)} articles from {dossier.inputs} inputs ({len(dossier.skipped)} skipped)")
@@ -196,7 +197,7 @@ def inspect(
 
     dossier = analyse([path])
     for k in dossier.skipped:
-        err.print(f"skipped: {k.source}: {k.reason}", markup=False, highlight=False)
+        print(f"skipped: {k.source}: {k.reason}", file=sys.stderr)
     if not dossier.articles:
         raise typer.Exit(EXIT_PARTIAL)
     for a in dossier.articles:
