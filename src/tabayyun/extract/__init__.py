@@ -13,4 +13,8 @@ def default_stages() -> tuple[Stage, ...]:
     from .times import times  # after entities when present: segment → entities → times → …
 
     stages.append(times)
+    from .quantities import quantities
+    from .statements import statements
+
+    stages += [quantities, statements]
     return tuple(stages)

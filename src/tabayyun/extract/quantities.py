@@ -1,0 +1,308 @@
+"""The quantities stage: every figure with its value, qualifier, unit, category,
+the thing counted, a subset ("بينهم مدنيان") and a time scope.
+
+Numbers are found once per article on the normalised text (one regex), then
+each is read in a small window of its own sentence: what is counted right after
+it, qualifier phrases around it, category cue words nearby (data in
+``arabic/lexicons/figure_categories.tsv``). Dates, years, clock times, sports
+scores, phone numbers, URLs and ordinals are not figures; percentages are kept
+with unit "percent".
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import lru_cache
+from importlib import resources
+
+from ..arabic.normalise import normalise, normalise_with_map, to_original
+from ..arabic.numbers import Number, find_numbers_norm, lexicon
+from ..model import Article, Quantity, Span
+from ..pipeline import stage
+
+_WORD = re.compile(r"[\u0621-\u064a]+|\d+(?:[.,]\d+)*|[%:،,.؛;؟?!\"()\-–—/]")
+_STOP_PUNCT = frozenset("،,.؛;؟?!\"():")
+_FUNCTION = frozenset(
+    "في من على عن الى الي مع منذ خلال بعد قبل حول ضد عند لدى حتى او ام ثم قد لا لم لن ان انه "
+    "انها هو هي هم هذا هذه ذلك تلك التي الذي الذين ما كما بين بينهم منهم".split()
+)
+_SUBSET_RE = re.compile(r"(?:\s+[\u0621-\u064a]+)?\s*[،,\-–—(]?\s*(?:و)?(?:من\s+)?(?:بينهم|منهم|بينها|منها|بينهن)(?![\u0621-\u064a])")
+_URL_RE = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\S+|[A-Za-z0-9.-]+\.(?:com|net|org|info|am|az|ru|tr)\S*")
+_PHONE_RE = re.compile(r"\+?\(?\d{2,4}\)?(?:[ \-]\d{2,4}){2,}|\b0\d{8,}\b|\+\d{8,}")
+_SCORE_RE = re.compile(r"\d+\s*[-:]\s*\d+")
+_CASUALTY = frozenset({"killed", "wounded", "missing", "displaced", "evacuated", "detained", "released"})
+
+_TIME_UNITS = (
+    "يوم|ايام|يوما|ساعه|ساعات|ساعتين|يومين|اسبوع|اسبوعين|اسابيع|شهر|شهرين|اشهر|شهور|دقيقه|دقائق|سنه|سنوات|عام|اعوام"
+)
+_DAYS = "اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت|احد"
+_SCOPE_RE = re.compile(
+    rf"(?:(?:خلال|في|على مدي|على مدار|طوال)\s+(?:(?:اقل|اكثر) من\s+)?(?:ال\s*)?"
+    rf"(?:\d+\s*(?:ال)?(?:{_TIME_UNITS})(?:\s+(?:ال)?(?:الماضي|الماضيه|الاخير|الاخيره|الاولي))?"
+    rf"|(?:ال)?(?:{_TIME_UNITS})\s+(?:واحد|واحده|الماضي|الماضيه|الاخير|الاخيره|الاولي|الاخيرين))"
+    rf"|(?:(?:يوم|صباح|مساء|ليل|ليله)\s+)?(?:امس|اليوم)(?:\s+ال(?:{_DAYS}))?"
+    rf"|(?:يوم|صباح|مساء|ليل|ليله)\s+ال(?:{_DAYS}))(?![\u0621-\u064a])"
+)
+
+
+@lru_cache(maxsize=1)
+def _categories():
+    """(noun cues, event cues, unit cues): exact dicts and prefix lists."""
+    data = resources.files("tabayyun.arabic").joinpath("lexicons/figure_categories.tsv").read_text("utf-8")
+    tables = {"noun": ({}, []), "event": ({}, []), "unit": ({}, [])}
+    for line in data.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        cat, cue, kind = cols[0], cols[1], cols[2]
+        unit = cols[3] if len(cols) > 3 else None
+        exact, prefix = tables[kind]
+        key = normalise(cue.rstrip("*"))
+        if cue.endswith("*"):
+            prefix.append((key, cat, unit))
+        else:
+            exact[key] = (cat, unit)
+    return tables
+
+
+@lru_cache(maxsize=1)
+def _qualifiers():
+    data = resources.files("tabayyun.arabic").joinpath("lexicons/numbers_qualifiers.tsv").read_text("utf-8")
+    before, after = [], []
+    for line in data.splitlines():
+        if line.strip() and not line.startswith("#"):
+            phrase, qual, pos = line.split("\t")
+            (before if pos == "before" else after).append((normalise(phrase), qual))
+    alt = lambda rows: "|".join(re.escape(p) for p, _ in sorted(rows, key=lambda r: -len(r[0])))
+    b = re.compile(rf"(?:^|(?<=[\s،,]))و?(?P<q>{alt(before)})\s*(?:ال\s*)?$")
+    a = re.compile(rf"\s*[،,]?\s*(?P<q>{alt(after)})(?![\u0621-\u064a])")
+    return b, a, dict(before), dict(after)
+
+
+_CLITICS = ("وبال", "وال", "بال", "فال", "لل", "ال", "و", "ف", "ب", "ل")
+
+
+@lru_cache(maxsize=32768)
+def cue_of(word: str, kind: str) -> tuple[str, str | None] | None:
+    """(category, unit) if the normalised ``word`` is a cue of ``kind``."""
+    exact, prefix = _categories()[kind]
+    forms = [word] + [word[len(c):] for c in _CLITICS if word.startswith(c) and len(word) - len(c) >= 2]
+    for f in forms:
+        if f in exact:
+            return exact[f]
+    for f in forms:
+        for key, cat, unit in prefix:
+            if f.startswith(key) and len(f) <= len(key) + 3:
+                return cat, unit
+    return None
+
+
+def _words(norm: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(norm, start, end)]
+
+
+def _skip(n: Number, norm: str, sent: tuple[int, int], ctx: dict, masked) -> str | None:
+    """Why this number is not a figure, or None."""
+    if n.kind == "ordinal":
+        return "ordinal"
+    if any(s <= n.start < e for s, e in masked):
+        return "url-or-phone"
+    before = norm[max(sent[0], n.start - 12):n.start]
+    after = norm[n.end:min(sent[1], n.end + 14)]
+    if n.kind == "digits" and (_SCORE_RE.match(norm, n.start) and re.match(r"\s*[-:]\s*\d", after)
+                               or re.search(r"\d\s*[-:]\s*$", before)):
+        return "score-or-clock"
+    nxt = _WORD.findall(after)
+    prv = _WORD.findall(before)
+    words_after = [w for w in nxt if w not in ("من", "/")]
+    if words_after and ctx.get(words_after[0]) == "month":
+        return "date"
+    if prv and (ctx.get(prv[-1]) == "month" or (len(prv) > 1 and prv[-1] == "/" and ctx.get(prv[-2]) == "month")):
+        return "date"
+    if n.kind == "digits" and n.value is not None and 1800 <= n.value <= 2100 and n.value == int(n.value):
+        head = nxt[0] if nxt else ""
+        if not (head and (cue_of(head, "noun") or cue_of(head, "unit"))):
+            return "year"
+    if prv and ctx.get(prv[-1]) in ("year",) and n.value and 1000 <= n.value <= 2100:
+        return "year"
+    if prv and ctx.get(prv[-1]) == "clock":
+        return "clock"
+    return None
+
+
+def _percent(n: Number, norm: str, end: int) -> bool:
+    after = norm[n.end:min(end, n.end + 12)].lstrip()
+    return after.startswith("%") or bool(re.match(r"(?:في\s+)?(?:بال|ال)(?:مئه|مائه|ميه)", after))
+
+
+def _counted(norm: str, n: Number, sent_end: int) -> tuple[int, int] | None:
+    """The word(s) counted right after the number: "جنديا ارمينيا", "من رجال الشرطه"."""
+    ws = _words(norm, n.end, min(sent_end, n.end + 60))
+    if not ws:
+        return None
+    i = 0
+    if ws[0][2] == "من" and n.kind == "vague" or ws[0][2] == "من" and len(ws) > 1 and ws[1][2].startswith("ال") is False:
+        i = 1
+    elif ws[0][2] == "من":
+        i = 1
+    if i >= len(ws):
+        return None
+    w = ws[i][2]
+    if w in _FUNCTION or w in _STOP_PUNCT or w[0].isdigit() or w == "%":
+        return None
+    s, e = ws[i][0], ws[i][1]
+    if i + 1 < len(ws):
+        nw = ws[i + 1][2]
+        # a nisba adjective ("جنديا ارمينيا") or a construct ("رجال الشرطه")
+        if nw not in _FUNCTION and nw not in _STOP_PUNCT and not nw[0].isdigit() and (
+            nw.endswith(("ي", "يا", "يه", "يين", "يون", "ين")) and len(nw) > 3
+            or (not w.startswith("ال") and nw.startswith("ال") and w in ("رجال", "عناصر", "افراد"))
+        ):
+            e = ws[i + 1][1]
+    return s, e
+
+
+def _category(norm: str, n: Number, counted, sent: tuple[int, int], qual_start: int):
+    """(category, unit) from the counted noun, else the nearest event cue."""
+    unit = None
+    words = []
+    if n.kind == "dual" and n.counted:
+        words.append(normalise(n.counted))
+    if counted:
+        words += [w for _, _, w in _words(norm, counted[0], counted[1])]
+    for w in words:
+        hit = cue_of(w, "noun")
+        if hit:
+            return hit
+        u = cue_of(w, "unit")
+        if u and unit is None:
+            unit = u[1]
+    left = _words(norm, max(sent[0], qual_start - 50), qual_start)[::-1][:5]
+    right = _words(norm, counted[1] if counted else n.end, min(sent[1], (counted[1] if counted else n.end) + 30))[:3]
+    best = None
+    for dist, (_, _, w) in enumerate(left):
+        if w in _STOP_PUNCT:
+            break
+        hit = cue_of(w, "event")
+        if hit:
+            best = (dist, hit[0])
+            break
+    for dist, (_, _, w) in enumerate(right):
+        if w in _STOP_PUNCT:
+            break
+        if best is not None and dist >= best[0]:
+            break
+        hit = cue_of(w, "event")
+        if hit:
+            best = (dist, hit[0])
+            break
+    if best:
+        return best[1], unit
+    return "other", unit
+
+
+def figures(article: Article) -> tuple[Quantity, ...]:
+    text = article.text
+    if not text:
+        return ()
+    norm, offs = normalise_with_map(text)
+    # sentence bounds in normalised offsets (offsets only shrink: bisect on the map)
+    sents = [(bisect.bisect_left(offs, s.start), bisect.bisect_left(offs, s.end)) for s in article.sentences]
+    if not sents:
+        sents = [(0, len(norm))]
+    starts = [s for s, _ in sents]
+    ctx = lexicon().context
+    qb, qa, qbefore, qafter = _qualifiers()
+    masked = [m.span() for m in _URL_RE.finditer(norm)] + [m.span() for m in _PHONE_RE.finditer(norm)]
+    out: list[dict] = []
+    scopes_by_sent: dict[int, list[tuple[int, int]]] = {}
+    for n in find_numbers_norm(norm):
+        si = max(0, bisect.bisect_right(starts, n.start) - 1)
+        sent = sents[si]
+        if si not in scopes_by_sent:
+            scopes_by_sent[si] = [m.span() for m in _SCOPE_RE.finditer(norm, sent[0], sent[1])]
+        if any(s <= n.start < e for s, e in scopes_by_sent[si]):
+            continue  # "في أقل من 24 ساعة" is a scope, not a figure
+        if _skip(n, norm, sent, ctx, masked):
+            continue
+        qual, qual_start = "exact", n.start
+        mb = qb.search(norm, max(sent[0], n.start - 30), n.start)
+        if mb:
+            qual, qual_start = qbefore[mb.group("q")], mb.start("q")
+        counted = None
+        if n.kind != "dual":
+            prev = _words(norm, max(sent[0], n.start - 20), n.start)
+            if n.kind == "words" and norm.startswith("ال", n.start) and prev and prev[-1][2].startswith("ال"):
+                counted = prev[-1][0], prev[-1][1]  # "الاشهر التسعه": the noun comes first
+            else:
+                counted = _counted(norm, n, sent[1])
+        tail = counted[1] if counted and counted[0] > n.start else n.end
+        ma = qa.match(norm, tail, sent[1])
+        if ma and qual == "exact":
+            qual = qafter[ma.group("q")]
+        if _percent(n, norm, sent[1]):
+            cat, unit = "percent", "percent"
+        else:
+            cat, unit = _category(norm, n, counted, sent, qual_start)
+        sub = _SUBSET_RE.match(norm, n.end if not counted or counted[0] < n.start else counted[1], sent[1])
+        out.append(dict(n=n, si=si, qual=qual, counted=counted, cat=cat, unit=unit,
+                        subset_of=None, sub_end=sub.end() if sub else None))
+    # subsets: "ستة أشخاص، بينهم أربعة من رجال الشرطة" -> the four inherit "killed"
+    for i, f in enumerate(out):
+        if f["sub_end"] is None:
+            continue
+        end = f["sub_end"]
+        stop = re.search(r"[،,.؛;\-–—)]", norm[end:sents[f["si"]][1]])
+        f["subset"] = (end, end + stop.start() if stop else sents[f["si"]][1])
+        if i + 1 < len(out) and out[i + 1]["si"] == f["si"] and out[i + 1]["n"].start - end < 4:
+            child = out[i + 1]
+            if child["cat"] == "other":
+                child["cat"] = f["cat"]
+            c = child["counted"]
+            f["subset"] = (end, c[1] if c and c[0] > child["n"].start else child["n"].end)
+    res = []
+    for f in out:
+        n = f["n"]
+        s, e = to_original(offs, n.start, n.end)
+        span = lambda a: Span(*to_original(offs, a[0], a[1])) if a else None
+        scope = _nearest_scope(scopes_by_sent.get(f["si"], []), n.start) if f["cat"] != "duration" else None
+        sub = f.get("subset")
+        if sub:
+            sub = _subset_span(norm, n, f["counted"], sub)
+        res.append(Quantity(
+            s, e, n.value, n.low, n.high, n.vague, f["qual"],
+            f["unit"] or ("person" if f["cat"] in _CASUALTY else None),
+            f["cat"], span(f["counted"]) if n.kind != "dual" else None,
+            span(sub), span(scope), _time_index(article, span(scope)) if scope else None,
+        ))
+    return tuple(res)
+
+
+def _subset_span(norm, n, counted, sub):
+    s, e = sub
+    # start at "بينهم"/"منهم"
+    m = re.search(r"(?:من\s+)?(?:بينهم|منهم|بينها|منها|بينهن)", norm[max(0, s - 10):e])
+    if m:
+        s = max(0, s - 10) + m.start()
+    return (s, e) if e > s else None
+
+
+def _nearest_scope(scopes, pos):
+    if not scopes:
+        return None
+    return min(scopes, key=lambda sc: abs(sc[0] - pos))
+
+
+def _time_index(article: Article, scope: Span | None) -> int | None:
+    if scope is None:
+        return None
+    for i, t in enumerate(article.times):
+        if t.start < scope.end and scope.start < t.end:
+            return i
+    return None
+
+
+@stage("quantities", requires=("tokens", "sentences"), provides=("quantities",))
+def quantities(article: Article) -> Article:
+    return article.with_layers(quantities=figures(article))

@@ -1,0 +1,67 @@
+"""Lexicons of the statements stage, loaded once from ``arabic/lexicons/statement_*.tsv``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from ..arabic.normalise import normalise
+
+
+def _lines(name: str) -> list[list[str]]:
+    data = resources.files("tabayyun.arabic").joinpath(f"lexicons/{name}").read_text("utf-8")
+    return [ln.split("\t") for ln in data.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+@dataclass(frozen=True)
+class Lex:
+    cues: dict  # norm form -> (type, mode)
+    content_types: dict  # norm first word of content -> type
+    words: dict  # role -> frozenset of norm words
+
+
+@lru_cache(maxsize=1)
+def lex() -> Lex:
+    cues: dict[str, tuple[str, str]] = {}
+    for typ, mode, forms in _lines("statement_cues.tsv"):
+        for f in forms.split(","):
+            cues.setdefault(normalise(f.strip()), (typ, mode))
+    types = {normalise(w): t for w, t in _lines("statement_types.tsv")}
+    words: dict[str, frozenset] = {}
+    for role, ws in _lines("statement_words.tsv"):
+        words[role] = frozenset(normalise(w.strip()) for w in ws.split(",")) | words.get(role, frozenset())
+    return Lex(cues, types, words)
+
+
+@lru_cache(maxsize=32768)
+def cue(norm: str) -> tuple[str, str] | None:
+    """(type, mode) when the normalised token is a reporting cue ("وقالت" -> claim/verb)."""
+    c = lex().cues
+    if norm in c:
+        return c[norm]
+    if norm[:1] in ("و", "ف") and norm[1:] in c:
+        return c[norm[1:]]
+    return None
+
+
+@lru_cache(maxsize=32768)
+def role(norm: str, name: str) -> bool:
+    return norm in lex().words.get(name, ())
+
+
+@lru_cache(maxsize=32768)
+def is_head(norm: str) -> bool:
+    """A noun that takes a genitive in a speaker phrase, with or without و/ال."""
+    heads = lex().words["head"]
+    for cut in ("", "و", "ال", "وال"):
+        if norm.startswith(cut) and norm[len(cut):] in heads:
+            return True
+    return False
+
+
+@lru_cache(maxsize=32768)
+def is_nisba(norm: str) -> bool:
+    """An adjective of relation: "الأذربيجانية", "انفصالي", "الروسية"."""
+    w = norm[1:] if norm.startswith("و") else norm
+    return len(w) > 4 and w.endswith(("ي", "يه", "يين", "يون", "يا"))
