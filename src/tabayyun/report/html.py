@@ -5,12 +5,13 @@ The page is a base template plus one partial per section
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import Article, Dossier
 
 # order on the page; each name is templates/sections/<name>.html.j2
-SECTIONS = ("overview", "sources", "articles")
+SECTIONS = ("overview", "figures", "statements", "entities", "sources", "articles")
 
 
 @lru_cache(maxsize=1)
@@ -24,6 +25,8 @@ def _env():
         lstrip_blocks=True,
     )
     env.filters["paragraphs"] = paragraphs
+    env.filters["passage"] = passage
+    env.filters["statements_by_speaker"] = statements_by_speaker
     env.filters["num"] = lambda v: "" if v is None else (f"{v:,.0f}" if float(v).is_integer() else f"{v:,.2f}")
     return env
 
@@ -38,9 +41,45 @@ def paragraphs(article: Article) -> list[tuple[int, str]]:
     return out
 
 
+@dataclass(frozen=True)
+class Passage:
+    para: int  # offset of the paragraph (anchor p-<article>-<para>)
+    before: str
+    mark: str
+    after: str
+
+
+def passage(article: Article, start: int, end: int, context: int = 90) -> Passage:
+    """The span with its sentence around it, for a highlighted quote in the report."""
+    s0, s1 = start, end
+    for s in article.sentences:
+        if s.start <= start < s.end:
+            s0, s1 = s.start, max(s.end, end)
+            break
+    s0, s1 = max(s0, start - context), min(s1, end + context)
+    para = article.text.rfind("\n", 0, start) + 1
+    t = article.text
+    return Passage(para, ("…" if s0 > para else "") + t[s0:start], t[start:end], t[end:s1] + ("…" if s1 < len(t) and t[s1] != "\n" else ""))
+
+
+def statements_by_speaker(dossier: Dossier) -> list[tuple[str, list]]:
+    from ..compare.figures import UNKNOWN_SPEAKER, claimant_of
+
+    groups: dict[str, list] = {}
+    for a in dossier.articles:
+        if a.duplicate_of:
+            continue
+        for st in a.statements:
+            _, label = claimant_of(a, st)
+            groups.setdefault(label or UNKNOWN_SPEAKER, []).append((a, st))
+    return sorted(groups.items(), key=lambda kv: -len(kv[1]))
+
+
 def to_html(dossier: Dossier, title: str = "tabayyun — ملف التحقق") -> str:
     by_id = {a.id: a for a in dossier.articles}
     labels = {s.article: s.label for s in dossier.sources}
+    from ..compare.figures import OUTLET_OWN
+
     return _env().get_template("report.html.j2").render(
-        d=dossier, title=title, sections=SECTIONS, by_id=by_id, labels=labels
+        d=dossier, title=title, sections=SECTIONS, by_id=by_id, labels=labels, outlet_own=OUTLET_OWN
     )
