@@ -27,9 +27,10 @@ Progress = Callable[[int, int | None], None]
 def corpus_stages(settings: Settings, also_from: dict[str, tuple[str, ...]]) -> tuple[Stage, ...]:
     """Cross-article stages in order; each capability adds its stage here."""
     from .compare.dedupe import make_dedupe
+    from .compare.figures import figures
     from .compare.sources import make_sources
 
-    return (make_dedupe(settings), make_sources(also_from))
+    return (make_dedupe(settings), make_sources(also_from), figures)
 
 
 def default_pipeline(settings: Settings | None = None, also_from=None) -> Pipeline:

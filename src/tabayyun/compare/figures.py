@@ -15,6 +15,7 @@ from ..pipeline import stage
 
 OUTLET_OWN = "الوسيلة نفسها"  # "the outlet itself"
 UNKNOWN_SPEAKER = "متحدث غير محدد"
+_DATED = ("date", "datetime", "time", "interval")
 
 
 def claimant_of(article: Article, st: Statement | None) -> tuple[str | None, str | None]:
@@ -35,12 +36,14 @@ def time_of(article: Article, q_time: int | None, st: Statement | None, pos: int
     """The figure's own time scope, else its statement's date, else the date of its
     sentence, else the publication date."""
     for idx in (q_time, st.time if st else None):
-        if idx is not None and idx < len(article.times) and article.times[idx].value:
-            return article.times[idx].value
+        if idx is not None and idx < len(article.times):
+            t = article.times[idx]
+            if t.value and t.kind in _DATED:  # a duration scope ("خلال يوم واحد") is not a date
+                return t.value
     for s in article.sentences:
         if s.start <= pos < s.end:
-            t = getattr(s, "time", None)
-            if t is not None and t < len(article.times) and article.times[t].value:
+            t = s.time
+            if t is not None and t < len(article.times) and article.times[t].value and article.times[t].kind in _DATED:
                 return article.times[t].value
             break
     return article.meta.published.value
