@@ -79,6 +79,8 @@ PARTS: dict[str, str] = {_key(r[0]): r[1] for r in _rows("time_parts.tsv")}
 
 HOURS: dict[str, int] = {_key(r[0]): int(r[1]) for r in _rows("time_hours.tsv")}
 
+ORDINALS: dict[str, int] = {_key(r[0]): int(r[1]) for r in _rows("time_ordinals.tsv")}
+
 
 def number_value(text: str) -> int | None:
     """Digits or number words ("ثلاث", "خمسة وعشرين", "التسعة") -> int."""

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from .time_lexicon import (
-    HIJRI_MONTHS, HOURS, MONTHS, MONTHS_AMBIGUOUS, NUMBERS, PARTS, RELATIVE, UNITS,
+    HIJRI_MONTHS, HOURS, MONTHS, MONTHS_AMBIGUOUS, NUMBERS, ORDINALS, PARTS, RELATIVE, UNITS,
     WEEKDAYS, WEEKDAYS_AMBIGUOUS, alt, key_of, number_value,
 )
 
@@ -34,7 +34,8 @@ class Cand:
 
 CL = r"(?<!\w)(?:[وف](?=\w))?(?:[بلك](?=\w))?"  # proclitics و ف ب ل ك, outside the span
 MON = f"(?:{alt(MONTHS)})"
-MONPAIR = rf"(?P<mon>{MON})(?:\s*[/\-(]\s*(?P<mon2>{MON})\s*\)?)?"
+MONPAIR = rf"(?P<mon>{MON})(?:(?:\s*[/\-(]\s*|\s+)(?P<mon2>{MON})\s*\)?)?"
+ORD = f"(?:{alt(ORDINALS)})"
 WD = f"(?:{alt(WEEKDAYS)})"
 PART = f"(?:{alt(PARTS)})"
 NUMW = f"(?:{alt(NUMBERS)})"
@@ -55,7 +56,7 @@ DMY = re.compile(
     rf"(?:(?P<part>{PART})\s+)?(?:(?P<rel>{TODAY})\s+)?(?:(?P<part2>{PART})\s+)?"
     rf"(?:(?:يوم\s+)?(?P<wd>{WD})\s*[,(]?\s*(?:(?:ال)?موافق\s+)?)?"
     r"(?:(?P<rng>من|بين|ما\s+بين)\s+(?:ال\s*)?(?P<d0>\d{1,2})\s*(?:الي|حتي|و|-)\s*|(?P<d0b>\d{1,2})\s*-\s*)?"
-    r"(?:ال\s*)?(?P<d>\d{1,2})(?!\d)\s*(?:من\s+)?(?:شهر\s+)?"
+    rf"(?:(?:ال\s*)?(?P<d>\d{{1,2}})(?!\d)\s*(?:من\s+)?|(?P<dw>{ORD})\s+من\s+)(?:شهر\s+)?"
     + MONPAIR + YEAR + r")(?!\w)"
 )
 MY = re.compile(
@@ -89,7 +90,8 @@ SPAN = re.compile(
 TIME = re.compile(
     CL + r"(?P<x>(?:ال)?ساعه\s+(?:(?P<hh>\d{1,2})(?:[:.](?P<mm>\d{2}))?|(?P<hw>"
     + alt(HOURS) + r"))(?:\s+(?:و\s*)?(?P<frac>النصف|الربع|نصف|ربع|الا\s+ربعا|الا\s+ربع))?"
-    r"(?:\s+(?:من\s+)?(?P<ampm>صباحا|مساء|ظهرا|عصرا|ليلا|فجرا|بعد\s+الظهر|الصباح|المساء|فجر|صباح|مساء))?"
+    r"(?:\s+(?:من\s+)?(?P<ampm>صباحا|ظهرا|عصرا|ليلا|فجرا|بعد\s+الظهر|الصباح|المساء"
+    rf"|(?:فجر|صباح|مساء)(?!\s+(?:يوم|اليوم|امس|غد|{WD}))))?"
     r"|(?P<hh2>\d{1,2}):(?P<mm2>\d{2})(?!\d)(?:\s+(?P<ampm2>صباحا|مساء|ظهرا|عصرا|ليلا|فجرا))?)"
     r"(?!\w)"
 )
@@ -102,10 +104,14 @@ SET = re.compile(
     rf"(?:\s+(?P<wd>{WD[3:-1].replace('ال', '')}))?))(?!\w)"
 )
 HIJRI = re.compile(
-    CL + r"(?P<x>(?:(?:ال\s*)?(?P<d>\d{1,2})\s*(?:من\s+)?(?:شهر\s+)?|(?P<shahr>شهر\s+))"
+    CL + r"(?P<x>(?:(?:ال\s*)?(?P<d>\d{1,2})\s*(?:من\s+)?(?:شهر\s+)?|(?P<shahr>شهر\s+)"
+    rf"|(?P<dw>{ORD})\s+من\s+(?:شهر\s+)?)"
     rf"(?P<hm>{alt(HIJRI_MONTHS)})(?:\s+(?:(?:ال)?عام\s+|(?:ال)?سنه\s+)?(?P<y>\d{{4}})(?!\d)"
     r"(?:\s*(?:ه|هجري|للهجره)(?!\w))?)?)(?!\w)"
 )
+
+_SAID_AFTER = re.compile(r"\s*(?:,|\s(?:ان|انه|انها|انهم|عن|في\s+بيان)(?!\w))")
+_BOTH_BEFORE = re.compile(r"(?:ان|بين|كلا|من)\s+$")
 
 RULES = (
     ("dmy", DMY), ("hijri", HIJRI), ("numeric", NUMERIC), ("my", MY), ("year", YEAR_RE),
@@ -120,6 +126,8 @@ def parse(rule: str, m: re.Match) -> Cand | None:
     f = {k: key_of(v) for k, v in m.groupdict().items() if v}
     f["k"] = f.pop("x")
     c = Cand(m.start("x"), m.end("x"), rule, f)
+    if "dw" in f:
+        f["d"] = str(ORDINALS[f["dw"]])
     if rule in ("dmy", "my"):
         f["month"] = MONTHS[f["mon"]]
         if "mon2" in f and MONTHS[f["mon2"]] != f["month"]:
@@ -137,7 +145,10 @@ def parse(rule: str, m: re.Match) -> Cand | None:
             return None
     if rule == "weekday":
         if f["wd"] in WEEKDAYS_AMBIGUOUS and not ({"rel", "part", "part2", "yawm", "dir"} & f.keys()):
-            return None  # "الاثنين" = both, "الأحد" = one of
+            # "الاثنين" = both, "الأحد" = one of: a weekday only as "قالت … الاثنين إن/أن …"
+            before = m.string[max(0, m.start("x") - 6):m.start("x")]
+            if not _SAID_AFTER.match(m.string, m.end("x")) or _BOTH_BEFORE.search(before):
+                return None
         f["weekday"] = WEEKDAYS[f["wd"]]
     elif rule == "dmy" and "wd" in f:
         f["weekday"] = WEEKDAYS[f["wd"]]
@@ -149,6 +160,8 @@ def parse(rule: str, m: re.Match) -> Cand | None:
         n = number_value(f["num"]) if "num" in f else None
         if n is None and "num2" in f:
             n = number_value(f["num2"])
+        if n is None and rule == "pastn" and implied == 1:
+            return None  # "الأسبوع الماضي" is a relative word (rel), not "the past n weeks"
         if n is None:
             if needs_num or ("num" in f):
                 return None  # "منذ أيام", "الأيام القادمة": vague, no value

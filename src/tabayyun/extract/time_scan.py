@@ -10,7 +10,7 @@ both triggers and possible starts, so the Python work per token is tiny.
 
 from __future__ import annotations
 
-from .time_lexicon import HIJRI_MONTHS, MONTHS, NUMBERS, PARTS, RELATIVE, UNITS, WEEKDAYS
+from .time_lexicon import HIJRI_MONTHS, MONTHS, NUMBERS, ORDINALS, PARTS, RELATIVE, UNITS, WEEKDAYS
 from .time_rules import DECADES, RULES, Cand, parse
 
 # trigger class -> rules it calls, with how far before the trigger they may start
@@ -55,7 +55,8 @@ def _table() -> dict[str, tuple[str, frozenset[str]]]:
     trig(["يوميا", "اسبوعيا", "شهريا", "سنويا"], "S")
 
     parts = _first(PARTS)
-    start(parts + _TODAY + ["يوم"] + list(WEEKDAYS) + ["من", "بين", "ما", "ال"], "dmy")
+    start(parts + _TODAY + ["يوم"] + list(WEEKDAYS) + ["من", "بين", "ما", "ال"] + _first(ORDINALS),
+          "dmy", "hijri")
     start(_MODS + ["شهر"] + _first(MONTHS), "my")
     start(["ال", "شهر"], "hijri")
     start(["عام", "العام", "سنه", "السنه", "منذ", "حصاد", "حتي", "خلال", "في"] + _MODS, "year")
@@ -113,7 +114,9 @@ def scan(norm: str, toks: list[tuple[int, int, str, str]]) -> list[Cand]:
                     m = _RX[rule].match(norm, pos)
                     c = parse(rule, m) if m is not None else None
                     if c is not None:
-                        found.setdefault((c.start, c.end), c)
+                        key = (c.start, c.end)
+                        if key not in found or _PRIORITY[c.rule] < _PRIORITY[found[key].rule]:
+                            found[key] = c
                         if c.end > s:
                             break  # the earliest start that covers the trigger is the longest
     picked: list[Cand] = []

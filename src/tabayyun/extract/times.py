@@ -60,7 +60,11 @@ def _merge_times_of_day(cands: list[Cand], norm: str) -> list[Cand]:
         if nxt is not None and {c.rule, nxt.rule} & {"time"} and len(norm[c.end:nxt.start]) < 12:
             t, d = (c, nxt) if c.rule == "time" else (nxt, c)
             if d.rule in _DATEISH and _GAP_TIME_DATE.match(norm[c.end:nxt.start]):
-                f = dict(d.f, h=t.f["h"], mi=t.f["mi"])
+                h = t.f["h"]
+                part = d.f.get("part") or d.f.get("part2") or ""
+                if h < 12 and part in ("مساء", "عصر", "ليله", "ليل", "بعد ظهر") and not t.f.get("ampm"):
+                    h += 12  # "الساعة العاشرة مساء الثلاثاء"
+                f = dict(d.f, h=h, mi=t.f["mi"])
                 out.append(Cand(c.start, nxt.end, d.rule, f))
                 i += 2
                 continue
