@@ -1,0 +1,119 @@
+"""``tabayyun eval ner GOLD.conll``: entity-level exact-span P/R/F1.
+
+Gold is CoNLL BIO, one ``token<TAB>tag`` (or ``token tag``) per line, a blank
+line between sentences; extra columns after the tag are ignored. ``PERS`` and
+``PER`` are the same type; ``MISC`` (and AQMAR's ``MIS*``) is ignored unless
+``include_misc=True``. The shipped tagger predicts on the gold tokens; GPE
+predictions count as LOC when the gold has no GPE (ANERcorp marks countries LOC).
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from . import EvalResult, prf
+
+log = logging.getLogger(__name__)
+
+_TYPE_ALIASES = {"PERS": "PER", "PERSON": "PER", "LOCATION": "LOC", "ORGANIZATION": "ORG"}
+
+
+def norm_tag(tag: str) -> str:
+    tag = tag.strip() or "O"
+    if tag == "O" or "-" not in tag:
+        return "O"
+    bio, _, typ = tag.partition("-")
+    typ = typ.upper()
+    typ = _TYPE_ALIASES.get(typ, typ)
+    if typ.startswith("MIS"):
+        typ = "MISC"
+    return f"{bio.upper()}-{typ}"
+
+
+def read_conll(path: Path) -> list[list[tuple[str, str]]]:
+    """Sentences of (token, normalised tag); bad lines are skipped, not fatal."""
+    sents: list[list[tuple[str, str]]] = []
+    cur: list[tuple[str, str]] = []
+    with open(path, encoding="utf-8", errors="replace") as fh:
+        for line in fh:
+            line = line.rstrip("\n").rstrip("\r")
+            if not line.strip():
+                if cur:
+                    sents.append(cur)
+                    cur = []
+                continue
+            if line.startswith("#") and "\t" not in line:
+                continue
+            parts = line.split("\t") if "\t" in line else line.split()
+            if len(parts) < 2:
+                parts = [parts[0], "O"]
+            cur.append((parts[0], norm_tag(parts[1])))
+    if cur:
+        sents.append(cur)
+    return sents
+
+
+def spans(tags: list[str]) -> set[tuple[int, int, str]]:
+    """Entity spans (start, end, type) from BIO tags; an I- that does not
+    continue an entity of its type starts one (as conlleval does)."""
+    out = set()
+    start, typ = None, None
+    for i, tag in enumerate([*tags, "O"]):
+        bio, _, t = tag.partition("-")
+        if start is not None and (bio != "I" or t != typ):
+            out.add((start, i, typ))
+            start, typ = None, None
+        if bio in ("B", "I") and start is None:
+            start, typ = i, t
+    return out
+
+
+def score(gold: list[list[str]], pred: list[list[str]], include_misc: bool = False) -> dict:
+    """Micro and per-type counts over parallel tag sequences."""
+    has_gpe = any(t.endswith("-GPE") for seq in gold for t in seq)
+    gold_types = {t[2:] for seq in gold for t in seq if t != "O"}
+    counts: dict[str, list[int]] = {}
+    for g_tags, p_tags in zip(gold, pred):
+        if not has_gpe:
+            p_tags = [t.replace("-GPE", "-LOC") for t in p_tags]
+        g, p = spans(g_tags), spans(p_tags)
+        p = {s for s in p if s[2] in gold_types}  # a type the gold never marks is not scored
+        if not include_misc:
+            g = {s for s in g if s[2] != "MISC"}
+            p = {s for s in p if s[2] != "MISC"}
+        for s in g | p:
+            c = counts.setdefault(s[2], [0, 0, 0])
+            if s in g and s in p:
+                c[0] += 1
+            elif s in p:
+                c[1] += 1
+            else:
+                c[2] += 1
+    tp, fp, fn = (sum(c[i] for c in counts.values()) for i in range(3))
+    return {"micro": prf(tp, fp, fn), "by": {t: prf(*c) for t, c in sorted(counts.items())}}
+
+
+def evaluate(path: Path, include_misc: bool = False, model: str | None = None,
+             crf_only: bool = False, **_) -> EvalResult:
+    """Score the entities stage (CRF + gazetteer + rules) on gold tokens, or the
+    CRF alone with ``crf_only=True``."""
+    from ..extract.entities import Recogniser, load_tagger
+
+    tagger = load_tagger(Path(model) if model else None)
+    if not crf_only:
+        tagger = Recogniser(tagger)
+    sents = read_conll(Path(path))
+    gold = [[t for _, t in s] for s in sents]
+    pred = [tagger.tag_words([w for w, _ in s]) for s in sents]
+    res = score(gold, pred, include_misc=bool(include_misc))
+    metrics = dict(res["micro"])
+    metrics["n"] = sum(len(s) for s in sents)
+    metrics["sentences"] = len(sents)
+    return EvalResult(
+        kind="ner",
+        metrics=metrics,
+        rows=tuple(res["by"].items()),
+        notes=("entity-level exact span; MISC " + ("scored" if include_misc else "ignored"),
+               "tagger: " + ("CRF only" if crf_only else "entities stage (CRF + gazetteer + rules)")),
+    )

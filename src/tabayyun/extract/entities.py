@@ -1,0 +1,387 @@
+"""The entities stage: PER, ORG, LOC, GPE and NORP mentions with offsets.
+
+A CRF trained on ANERcorp (``ner_tagger``) proposes mentions sentence by
+sentence; the bundled gazetteer adds names the CRF missed, refines LOC into GPE
+and gives canonical ids; nationality nouns ("الأرمن"، "الانفصاليين") become
+NORP; titles before or after a person's name become its role; bare roles
+("الرئيس الأذربيجاني") become PER mentions without an id, for the link stage.
+
+Metonymy: a capital or seat of power used as an actor ("نفت باكو"، "قال
+الكرملين") keeps its own id (the place reading) and records the state in
+``Mention.actor`` when the document model has that field.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import fields, replace
+from functools import lru_cache
+from pathlib import Path
+
+from ..arabic.normalise import normalise
+from ..model import Article, Mention, Span, Token
+from ..pipeline import stage
+from .ner_features import MAX_WORD
+from .ner_lexicon import Lexicon, lexicon
+from .ner_roles import holds_one, role_after, role_before, trigger_at
+from .ner_tagger import MODEL_DIR, Tagger
+
+_HAS_ACTOR = "actor" in {f.name for f in fields(Mention)}
+# a capital after these is a place, not an actor
+_LOCATIVE = {"في", "الي", "من", "عبر", "قرب", "داخل", "نحو", "حول", "وفي", "الى", "مدينه",
+             "العاصمه", "عاصمه", "ومن"}
+# gazetteer-only single words too ambiguous to add without the CRF agreeing
+_AMBIGUOUS = {"فتح", "حماس", "العربيه", "الجزيره", "الالمانيه", "الفرنسيه", "وفا", "سانا",
+              "واس", "وام", "قنا", "ترند", "الشرق الاوسط", "الخليج", "جورجيا", "الاتحاد"}
+_TANWIN = "\u064b"
+_CONF = {"both": 0.95, "crf": 0.8, "gaz": 0.75, "norp": 0.85, "role": 0.6, "rule": 0.6,
+         "repeat": 0.7}
+_PERSONAL = {"head", "government", "minister", "official", "spokesperson", "diplomat",
+             "military", "honorific"}
+_PRONOUN_ENDINGS = ("ته", "تها", "تهم", "هما", "كم")
+# function words that never start a name (the trained common-word list adds more)
+_FUNCTION = set(normalise(w) for w in (
+    "إن أن أنه أنها إنه ذلك هذا هذه هذان التي الذي الذين على في من إلى عن مع قد لم لن لا ما "
+    "كان كانت يكون ثم بعد قبل خلال حيث أمس اليوم غدا أيضا كما لكن إلا بين عند حتى منذ نحو "
+    "بلاده بلادها حكومته قوله وقال وأكد وأضاف قال أكد أضاف أعلن يوم"
+).split())
+
+
+@lru_cache(maxsize=4)
+def load_tagger(model_dir: Path | None = None) -> Tagger:
+    return Tagger(model_dir or MODEL_DIR)
+
+
+def _bio_spans(tags: list[str]) -> list[tuple[int, int, str]]:
+    out, start, typ = [], None, None
+    for i, tag in enumerate([*tags, "O"]):
+        bio, _, t = tag.partition("-")
+        if start is not None and (bio != "I" or t != typ):
+            out.append((start, i, typ))
+            start, typ = None, None
+        if bio in ("B", "I") and start is None:
+            start, typ = i, t
+    return out
+
+
+class Recogniser:
+    def __init__(self, tagger: Tagger | None = None, lex: Lexicon | None = None):
+        self.tagger = tagger or load_tagger()
+        self.lex = lex or lexicon()
+        self.fz = self.tagger.featuriser
+        self._surnames: dict[str, str] | None = None
+
+    # ------------------------------------------------------------ lookups
+
+    def resolve(self, norms: list[str]) -> str | None:
+        """Canonical id of a phrase (normalised words), first word with or
+        without its proclitics."""
+        alias = self.lex.alias
+        rest = norms[1:]
+        first = norms[0]
+        cid = alias.get(" ".join([first, *rest]))
+        if cid is None:
+            cid = alias.get(" ".join([self.fz.info(first)[1], *rest]))
+        return cid
+
+    # ------------------------------------------------------------ the stage
+
+    def __call__(self, article: Article) -> Article:
+        text = article.text
+        toks = [t for t in article.tokens if t.end - t.start <= 10 * MAX_WORD or t.kind != "word"]
+        if not toks:
+            return article.with_layers(entities=())
+        starts = [t.start for t in toks]
+        vocab = {t.norm for t in toks}
+        out: list[Mention] = []
+        bounds = [(s.start, s.end) for s in article.sentences] or [(0, len(text))]
+        for s_start, s_end in bounds:
+            a = bisect.bisect_left(starts, s_start)
+            b = bisect.bisect_left(starts, s_end)
+            if a < b:
+                out.extend(self._sentence(text, toks[a:b], vocab))
+        out.extend(self._repeats(text, toks, out))
+        out.sort(key=lambda m: (m.start, m.end))
+        return article.with_layers(entities=tuple(out))
+
+    def _repeats(self, text, toks, found: list[Mention]) -> list[Mention]:
+        """Document consistency: a person's surname alone ("علييف") and the bare
+        form of a name found once are mentions wherever else they occur."""
+        names: dict[str, tuple[str, str | None, str | None]] = {}
+        for m in found:
+            if m.role is not None and (m.role.start, m.role.end) == (m.start, m.end):
+                continue
+            words = [self.fz.info(w)[1] for w in text[m.start : m.end].split()]
+            if not words or m.type == "MISC":
+                continue
+            if m.type == "PER" and len(words) > 1 and words[-1] not in self.tagger.common:
+                names.setdefault(words[-1], ("PER", None, None))
+            if len(words) == 1 and m.type != "NORP":
+                names.setdefault(words[0], (m.type, m.entity_id, m.label))
+        for sur, cid in self.lex_surnames().items():
+            names.setdefault(sur, ("PER", cid, self.lex.canon[cid].label))
+        covered = [False] * len(text)
+        for m in found:
+            covered[m.start : m.end] = [True] * (m.end - m.start)
+        out = []
+        for t in toks:
+            if t.kind != "word" or covered[t.start]:
+                continue
+            strip = self.fz.info(text[t.start : t.end])[1]
+            got = names.get(t.norm) or names.get(strip)
+            if got is None or t.norm in self.tagger.common or t.norm in _FUNCTION:
+                continue
+            start = t.start
+            if names.get(t.norm) is None and strip != t.norm:
+                start = self._clitic_cut(text, t, len(t.norm) - len(strip))
+            typ, cid, label = got
+            out.append(Mention(start, t.end, typ, entity_id=cid, label=label,
+                               confidence=_CONF["repeat"]))
+        return out
+
+    def lex_surnames(self) -> dict[str, str]:
+        """Surnames of gazetteer people that belong to one person only."""
+        if self._surnames is None:
+            seen: dict[str, set[str]] = {}
+            for c in self.lex.canon.values():
+                if c.type == "PER":
+                    for name in [c.label, *c.aliases]:
+                        words = normalise(name).split()
+                        if len(words) > 1 and len(words[-1]) >= 4:
+                            seen.setdefault(words[-1], set()).add(c.id)
+            self._surnames = {s: next(iter(ids)) for s, ids in seen.items() if len(ids) == 1}
+        return self._surnames
+
+    def tag_words(self, words: list[str]) -> list[str]:
+        """BIO tags over pre-tokenised words, through the whole stage (CRF,
+        gazetteer, rules): what ``tabayyun eval ner`` scores. Bare roles are
+        left out (they are not names)."""
+        if not words:
+            return []
+        text = " ".join(words)
+        toks, pos = [], 0
+        for w in words:
+            toks.append(Token(pos, pos + len(w), self.fz.info(w)[0], "word"))
+            pos += len(w) + 1
+        starts = [t.start for t in toks]
+        tags = ["O"] * len(words)
+        for m in self._sentence(text, toks, {t.norm for t in toks}):
+            if m.role is not None and (m.role.start, m.role.end) == (m.start, m.end):
+                continue
+            a = bisect.bisect_right(starts, m.start) - 1
+            b = bisect.bisect_left(starts, m.end)
+            if all(t == "O" for t in tags[a:b]):
+                tags[a:b] = [f"B-{m.type}"] + [f"I-{m.type}"] * (b - a - 1)
+        return tags
+
+    def _sentence(self, text, toks, vocab) -> list[Mention]:
+        words = [text[t.start : t.end] for t in toks]
+        norms = [self.fz.info(w)[0] for w in words]
+        tags = self.tagger.tag_words(words)
+        crf = [(a, b, t) for a, b, t in _bio_spans(tags)]
+        gaz = [(a, b, t) for a, b, t in _bio_spans(
+            [g or "O" for g in self.fz.gazetteer_tags(words)])]
+        chosen: dict[tuple[int, int], tuple[str, str]] = {}
+        taken = [False] * len(toks)
+        for a, b, t in crf:
+            how = "crf"
+            for ga, gb, gt in gaz:  # a longer gazetteer name wins over a CRF piece of it
+                if ga <= a and b <= gb and (ga, gb) != (a, b):
+                    a, b, how = ga, gb, "both"
+                elif (ga, gb) == (a, b):
+                    how = "both"
+                elif ga == a and gb < b and t == "LOC" and gt in ("LOC", "GPE") \
+                        and self.resolve(norms[a:b]) is None:
+                    b, how = gb, "both"  # "قره باغ شأن": the CRF ran past the place
+            if any(taken[a:b]):
+                continue
+            chosen[(a, b)] = (t, how)
+            taken[a:b] = [True] * (b - a)
+        for a, b, t in gaz:
+            if any(taken[a:b]):
+                continue
+            phrase = " ".join(norms[a:b])
+            cid = self.resolve(norms[a:b])
+            canon = self.lex.canon.get(cid)
+            if phrase in _AMBIGUOUS or self.fz.info(words[a])[1] in _AMBIGUOUS:
+                continue
+            if canon is not None and canon.kind == "agency" and not self._agency_context(norms, a):
+                continue
+            chosen[(a, b)] = (t, "gaz")
+            taken[a:b] = [True] * (b - a)
+        for i, n in enumerate(norms):  # nationality and group nouns
+            if not taken[i] and (n in self.lex.people or self.fz.info(words[i])[1] in self.lex.people):
+                chosen[(i, i + 1)] = ("NORP", "norp")
+                taken[i] = True
+        self._names_after_titles(words, norms, chosen, taken)
+        chosen = self._split_people(chosen, words, norms, vocab)
+        spans = sorted(chosen.items())
+        people = [k for k, (t, _) in spans if t == "PER"]
+        out = []
+        for (a, b), (t, how) in spans:
+            lo = max([e for s_, e in people if e <= a], default=0)
+            hi = min([s_ for s_, e in people if s_ >= b], default=len(norms))
+            m = self._mention(text, toks, words, norms, vocab, a, b, t, how, lo, hi)
+            if m is not None:
+                out.append(m)
+        out.extend(self._bare_roles(text, toks, norms, taken))
+        return out
+
+    def _name_like(self, word: str, norm: str) -> bool:
+        """A word that may be part of a name: Arabic letters, not a common word,
+        no pronoun suffix, not a title, nationality or trigger."""
+        lex = self.lex
+        strip = self.fz.info(word)[1]
+        return (
+            len(norm) >= 2 and norm.isalpha() and not norm.isascii()
+            and norm not in self.tagger.common and norm not in _FUNCTION
+            and norm not in lex.roles
+            and norm not in lex.triggers and strip not in lex.triggers
+            and not norm.endswith(_PRONOUN_ENDINGS) and lex.demonym_of(norm) is None
+        )
+
+    def _names_after_titles(self, words, norms, chosen, taken) -> None:
+        """"رئيس الوزراء سامر خليلوف": one or two name-like words right after a
+        personal title (and its nationality) that the CRF left out are a person."""
+        n = len(norms)
+        for i in range(n):
+            length = trigger_at(self.lex, norms, i) if not taken[i] else 0
+            if not length:
+                continue
+            kind = self.lex.roles.get(" ".join(norms[i : i + length]))
+            if kind is None:  # matched without its conjunction
+                kind = self.lex.roles.get(" ".join([norms[i][1:], *norms[i + 1 : i + length]]))
+            if kind is None or kind[0] not in _PERSONAL:
+                continue
+            k = i + length
+            while k < n and k - i - length < 2 and not taken[k] and self.lex.demonym_of(norms[k]):
+                k += 1
+            # a bare one-word title ("وزير", "رئيس") is too loose: it must carry a
+            # nationality, or be a multi-word or honorific title
+            if k == i + length and length == 1 and kind[0] != "honorific":
+                continue
+            if k < n and norms[k].startswith("ال"):
+                continue  # a first name rarely carries the article
+            j = k
+            while j < n and j - k < 2 and not taken[j] and self._name_like(words[j], norms[j]):
+                j += 1
+            if j > k:
+                chosen[(k, j)] = ("PER", "rule")
+                taken[k:j] = [True] * (j - k)
+
+    def _split_people(self, chosen, words, norms, vocab):
+        """Split "بلينكن لباشينيان": a name inside a PER run that carries a
+        preposition and is written bare elsewhere starts a new person."""
+        out = {}
+        for (a, b), (t, how) in chosen.items():
+            cuts = [a]
+            if t == "PER":
+                for j in range(a + 1, b):
+                    strip = self.fz.info(words[j])[1]
+                    if strip != norms[j] and norms[j][:1] in ("ل", "ب", "و") and strip in vocab \
+                            and len(strip) >= 4:
+                        cuts.append(j)
+            cuts.append(b)
+            for x, y in zip(cuts, cuts[1:]):
+                out[(x, y)] = (t, how)
+        return out
+
+    def _agency_context(self, norms: list[str], a: int) -> bool:
+        before = " ".join(norms[max(0, a - 3) : a])
+        return any(w in before for w in ("وكاله", "حسب", "وفق", "نقلت", "لوكاله", "بحسب", "نقلا"))
+
+    def _mention(self, text, toks, words, norms, vocab, a, b, typ, how, lo=0, hi=None) -> Mention | None:
+        if typ == "MISC" and how == "crf":
+            return Mention(toks[a].start, toks[b - 1].end, "MISC", confidence=0.6)
+        start = toks[a].start
+        cid = self.resolve(norms[a:b])
+        canon = self.lex.canon.get(cid)
+        strip = self.fz.info(words[a])[1]
+        whole = " ".join(norms[a:b])
+        if b - a == 1 and _TANWIN in words[a] and (canon or self.lex.demonym_of(norms[a])):
+            return None  # "أرمينيًا": an adjective in the accusative, not the country
+        # drop a proclitic ("لأذربيجان", "وباكو", "لباشينيان") when what remains is
+        # a known name or is written bare elsewhere in the article; the article
+        # "ال" stays part of the name ("الأمم المتحدة", "ألمانيا" untouched)
+        if strip != norms[a] and len(strip) >= 3 and (
+            (canon is not None and whole not in self.lex.alias)
+            or (canon is None and b - a == 1 and strip in vocab)
+        ):
+            cut = len(norms[a]) - len(strip)
+            prefix = norms[a][:cut]
+            if prefix.endswith("ال") or prefix.endswith("لل"):
+                cut -= 2
+            if cut > 0:
+                start = self._clitic_cut(text, toks[a], cut)
+        if canon is not None:
+            typ = canon.type
+        kw = {}
+        if canon is not None:
+            kw = {"entity_id": canon.id, "label": canon.label}
+        role = None
+        if typ == "PER":
+            r = role_before(self.lex, norms, a, lo) or role_after(
+                self.lex, norms, b, len(norms) if hi is None else hi)
+            if r:
+                role = Span(self._cut_conj(text, toks[r[0]], norms[r[0]]), toks[r[1] - 1].end)
+        m = Mention(start, toks[b - 1].end, typ, role=role, confidence=_CONF[how], **kw)
+        if _HAS_ACTOR and canon is not None and canon.state and canon.kind in ("capital", "seat"):
+            prev = norms[a - 1] if a else ""
+            place = canon.kind == "capital" and (prev in _LOCATIVE or norms[a][:1] == "ب"
+                                                 and strip != norms[a])
+            if not place:
+                m = replace(m, actor=canon.state)
+        return m
+
+    @staticmethod
+    def _clitic_cut(text, tok, n_norm: int) -> int:
+        """Offset after the first ``n_norm`` normalised letters of a token
+        (diacritics or tatweel may sit between)."""
+        from ..arabic.normalise import normalise_with_map
+
+        _, offs = normalise_with_map(text[tok.start : tok.end])
+        return tok.start + offs[n_norm]
+
+    def _cut_conj(self, text, tok, norm) -> int:
+        """Start of a role phrase without its conjunction ("ورئيس" → "رئيس")."""
+        if norm[:1] in ("و", "ف") and norm not in self.lex.role_first \
+                and norm[1:] in self.lex.role_first:
+            return self._clitic_cut(text, tok, 1)
+        return tok.start
+
+    def _bare_roles(self, text, toks, norms, taken) -> list[Mention]:
+        """"الرئيس الأذربيجاني" with no name next to it: a PER mention whose id
+        the link stage fills from the story."""
+        out = []
+        i = 0
+        n = len(norms)
+        while i < n:
+            length = trigger_at(self.lex, norms, i) if not taken[i] else 0
+            if not length:
+                i += 1
+                continue
+            k = i + length
+            if k < n and not taken[k] and self.lex.demonym_of(norms[k]):
+                k += 1
+            else:
+                i += 1
+                continue
+            near_name = any(taken[k : k + 3])
+            phrase = " ".join(norms[i:k])
+            if not near_name and holds_one(self.lex, phrase):
+                start = self._cut_conj(text, toks[i], norms[i])
+                span = Span(start, toks[k - 1].end)
+                out.append(Mention(start, span.end, "PER", role=span, confidence=_CONF["role"]))
+            i = k
+        return out
+
+
+_DEFAULT: Recogniser | None = None
+
+
+@stage("entities", requires=("tokens", "sentences"), provides=("entities",))
+def entities(article: Article) -> Article:
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Recogniser()
+    return _DEFAULT(article)

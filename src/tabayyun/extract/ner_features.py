@@ -1,0 +1,175 @@
+"""CRF features for Arabic NER, computed once per word type.
+
+A token's features are the concatenation of its own type features and its
+neighbours' (±2), each list prefixed by the offset and cached per (word,
+offset): tagging a sentence is then list concatenation, no per-token string
+work. Gazetteer phrase matches (several words) are the only per-sentence part.
+"""
+
+from __future__ import annotations
+
+from ..arabic.normalise import normalise_word
+from ..arabic.stem import strip_clitics
+from .ner_lexicon import MAX_PHRASE, Lexicon
+
+MAX_WORD = 40  # longer tokens are cut for features (a 1,000-letter token is noise)
+_CACHE_LIMIT = 200_000
+
+
+def _shape(w: str) -> str:
+    if w.isdigit():
+        return "D"
+    if w.isascii():
+        return "L" if any(c.isalpha() for c in w) else "P"
+    if any(c.isdigit() for c in w):
+        return "M"
+    return "A" if any(c.isalpha() for c in w) else "P"
+
+
+class Featuriser:
+    def __init__(self, lex: Lexicon, clusters: dict[str, tuple[str, ...]] | None = None,
+                 known: dict[str, str] | None = None):
+        self.lex = lex
+        self.clusters = clusters or {}
+        # names seen tagged in the training data (built out-of-fold when training)
+        self.known = known or {}
+        self.known_first = {k.split(" ")[0] for k in self.known}
+        self._cache: dict[tuple[str, int], list[str]] = {}
+        self._info: dict[str, tuple[str, str]] = {}
+
+    # ------------------------------------------------------------ per type
+
+    def info(self, word: str) -> tuple[str, str]:
+        """(normalised, proclitic-stripped) forms of a word, cached."""
+        got = self._info.get(word)
+        if got is None:
+            n = normalise_word(word[:MAX_WORD])
+            p, _ = strip_clitics(n) if len(n) > 3 else (0, 0)
+            got = (n, n[p:])
+            if len(self._info) < _CACHE_LIMIT:
+                self._info[word] = got
+        return got
+
+    def _own(self, word: str) -> dict[str, str]:
+        n, s = self.info(word)
+        lex = self.lex
+        f = {"w": n, "s": s, "sh": _shape(n)}
+        f["len"] = str(min(len(s), 8))
+        f["pre"] = n[: len(n) - len(s)]
+        for k in (1, 2, 3, 4):
+            f[f"x{k}"] = n[-k:]
+        for k in (2, 3):
+            f[f"p{k}"] = s[:k]
+        if f["sh"] == "A" and len(s) > 3:  # inner letter trigrams: shape of foreign names
+            for i in range(len(s) - 2):
+                f["3g:" + s[i : i + 3]] = "1"
+        kw = self.known.get("w:" + s)
+        if kw:
+            f["kw"] = kw
+        cl = self.clusters.get(s)
+        if cl:
+            for i, c in enumerate(cl):
+                f[f"c{i}"] = c
+        else:
+            f["unk"] = "1"  # unknown to the unlabelled-text vocabulary
+        g = lex.alias.get(n) or lex.alias.get(s)
+        if g:
+            f["g1"] = lex.canon[g].type
+        if n in lex.first_words or s in lex.first_words:
+            f["gf"] = "1"
+        t = lex.triggers.get(n) or lex.triggers.get(s)
+        if t:
+            f["t"] = t
+        if n in lex.role_first or s in lex.role_first:
+            f["r"] = "1"
+        if s in lex.given or n in lex.given:
+            f["gn"] = "1"
+        if lex.demonym_of(n):
+            f["dm"] = "1"
+        if s in lex.people or n in lex.people:
+            f["np"] = "1"
+        return f
+
+    # which features the neighbours contribute, by offset
+    _WINDOW = {
+        -2: ("s", "c1", "t", "r"),
+        -1: ("w", "s", "x2", "c0", "c1", "g1", "t", "r", "gn", "dm", "pre", "kw"),
+        1: ("w", "s", "x2", "c0", "c1", "g1", "t", "dm", "gn", "kw"),
+        2: ("s", "c1", "t", "dm"),
+    }
+
+    def feats(self, word: str, off: int) -> list[str]:
+        got = self._cache.get((word, off))
+        if got is None:
+            own = self._own(word)
+            if off == 0:
+                got = [k if k.startswith("3g:") else f"{k}={v}" for k, v in own.items()]
+            else:
+                got = [f"{off}{k}={own[k]}" for k in self._WINDOW[off] if k in own]
+            if off in (-1, 1):
+                got.append(f"{off}wc={own['w']}|{own.get('c1', '')}")
+            if len(self._cache) < _CACHE_LIMIT:
+                self._cache[(word, off)] = got
+        return got
+
+    # ------------------------------------------------------------ per sentence
+
+    def gazetteer_tags(self, words: list[str], known: bool = False) -> list[str | None]:
+        """Longest gazetteer phrase matches as BIO tags of the canonical type
+        (or of the training-data name list when ``known``)."""
+        n = len(words)
+        out: list[str | None] = [None] * n
+        if known:
+            table, first = self.known, self.known_first
+        else:
+            table, first = self.lex.alias, self.lex.first_words
+        canon = self.lex.canon
+        i = 0
+        while i < n:
+            norm, strip = self.info(words[i])
+            if norm not in first and strip not in first:
+                i += 1
+                continue
+            found = 0
+            for k in range(min(MAX_PHRASE, n - i), 0, -1):
+                rest = [self.info(w)[0] for w in words[i + 1 : i + k]]
+                cid = table.get(" ".join([norm, *rest])) or table.get(" ".join([strip, *rest]))
+                if cid:
+                    typ = cid if known else canon[cid].type
+                    out[i] = "B-" + typ
+                    for j in range(i + 1, i + k):
+                        out[j] = "I-" + typ
+                    found = k
+                    break
+            i += found or 1
+        return out
+
+    def sentence(self, words: list[str]) -> list[list[str]]:
+        n = len(words)
+        gaz = self.gazetteer_tags(words)
+        kn = self.gazetteer_tags(words, known=True) if self.known else [None] * n
+        out = []
+        for i in range(n):
+            f = ["b"] + self.feats(words[i], 0)
+            for off in (-2, -1, 1, 2):
+                j = i + off
+                if 0 <= j < n:
+                    f.extend(self.feats(words[j], off))
+                elif off in (-1, 1):
+                    f.append("BOS" if off < 0 else "EOS")
+            g = gaz[i]
+            if g:
+                f.append("gz=" + g)
+            if i > 0 and gaz[i - 1]:
+                f.append("-1gz=" + gaz[i - 1])
+            if i + 1 < n and gaz[i + 1]:
+                f.append("1gz=" + gaz[i + 1])
+            k = kn[i]
+            if k:
+                f.append("kn=" + k)
+            if i > 0 and kn[i - 1]:
+                f.append("-1kn=" + kn[i - 1])
+            if i + 1 < n and kn[i + 1]:
+                f.append("1kn=" + kn[i + 1])
+            out.append(f)
+        return out

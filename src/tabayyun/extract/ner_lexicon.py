@@ -1,0 +1,123 @@
+"""The NER lexicons: gazetteer, roles, triggers, demonyms, given names.
+
+Loaded once from the TSV files in ``arabic/lexicons`` (and the agencies list in
+``ingest/data``). Every key is normalised with ``match_key`` and has its
+proclitics (و ف ب ل ك, ال) stripped on the first word, so "لأذربيجان" and
+"وباكو" find "أذربيجان" and "باكو".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from ..arabic.normalise import match_key
+from ..arabic.stem import strip_proclitics
+
+_HERE = Path(__file__).resolve().parent.parent
+LEXICONS = _HERE / "arabic" / "lexicons"
+AGENCIES = _HERE / "ingest" / "data" / "agencies.tsv"
+MAX_PHRASE = 6  # longest gazetteer alias in words
+
+
+@dataclass
+class Canon:
+    """A canonical entity of the gazetteer."""
+
+    id: str
+    type: str
+    label: str
+    label_en: str = ""
+    aliases: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    state: str | None = None  # the state actor a capital / seat of power stands for
+    kind: str = ""  # capital, seat, city, agency …
+
+
+def _rows(path: Path):
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            yield line.split("\t")
+
+
+def key(phrase: str) -> str:
+    """The lookup key of a phrase: normalised, first word without proclitics.
+
+    Only the first word loses its clitics: in "ناغورني قره باغ" the later words
+    are inside the name."""
+    words = match_key(phrase).split(" ")
+    if not words or not words[0]:
+        return ""
+    first = strip_proclitics(words[0])
+    return " ".join([first or words[0]] + words[1:])
+
+
+class Lexicon:
+    def __init__(self, folder: Path = LEXICONS):
+        self.canon: dict[str, Canon] = {}
+        for path in sorted(folder.glob("gazetteer_*.tsv")):
+            for cols in _rows(path):
+                self._add(cols + [""] * (6 - len(cols)))
+        for cols in _rows(AGENCIES):
+            if len(cols) >= 2:
+                cid = "org:agency:" + cols[1].lower().replace(" ", "_")
+                c = self.canon.setdefault(cid, Canon(cid, "ORG", cols[0], cols[1], kind="agency"))
+                c.aliases.append(cols[0])
+        # alias key -> canonical id (the first definition wins on a clash)
+        self.alias: dict[str, str] = {}
+        for c in self.canon.values():
+            for name in [c.label, *c.aliases]:
+                for k in (match_key(name), key(name)):
+                    if k:
+                        self.alias.setdefault(k, c.id)
+        self.first_words = {k.split(" ")[0] for k in self.alias}
+        self.roles: dict[str, tuple[str, str]] = {}
+        for cols in _rows(LEXICONS / "roles.tsv"):
+            self.roles[match_key(cols[0])] = (cols[1], cols[2] if len(cols) > 2 else "")
+        self.role_first = {k.split(" ")[0] for k in self.roles}
+        self.triggers: dict[str, str] = {}
+        for cols in _rows(LEXICONS / "ner_triggers.tsv"):
+            self.triggers[match_key(cols[0])] = cols[1]
+        self.given = {match_key(c[0]) for c in _rows(LEXICONS / "ner_first_names.tsv")}
+        self.demonym: dict[str, str] = {}  # adjective stem -> state id ("" when none)
+        self.people: dict[str, str] = {}  # people noun ("الأرمن") -> adjective stem
+        for cols in _rows(LEXICONS / "ner_demonyms.tsv"):
+            adj = match_key(cols[0])
+            self.demonym[adj] = cols[1] if len(cols) > 1 else ""
+            for form in (cols[2].split("|") if len(cols) > 2 and cols[2] else []):
+                self.people[strip_proclitics(match_key(form))] = adj
+                self.people[match_key(form)] = adj
+
+    def _add(self, cols: list[str]) -> None:
+        cid, typ, label, label_en, aliases, extra = cols[:6]
+        c = self.canon.get(cid)
+        if c is None:
+            c = self.canon[cid] = Canon(cid, typ, label, label_en)
+        elif label and label != c.label:
+            c.aliases.append(label)
+        c.aliases.extend(a for a in aliases.split("|") if a)
+        for flag in extra.split(";"):
+            name, _, value = flag.partition("=")
+            if name == "state":
+                c.state = value
+            elif name == "role":
+                c.roles.extend(v for v in value.split("|") if v)
+            elif name and not value:
+                c.kind = name
+
+    def demonym_of(self, word_norm: str) -> str | None:
+        """The adjective stem of a nationality word in any form ("الأذربيجانية",
+        "الأذري", "أرمينيًا" → "اذربيجاني", "اذري", "ارميني"), or None."""
+        w = strip_proclitics(word_norm)
+        for end in ("يين", "يون", "يه", "يا", "ين", "ون", "ي", "يان"):
+            if w.endswith(end):
+                stem = w[: len(w) - len(end)] + "ي"
+                if stem in self.demonym:
+                    return stem
+        return w if w in self.demonym else None
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    return Lexicon()

@@ -1,0 +1,103 @@
+"""Cross-article linking: spellings, surnames, roles, clusters, outlet counts."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from tabayyun.compare.link import link
+
+from ner_helpers import analyse, dossier_of
+
+REGION = ["كاراباخ", "قره باغ", "قرة باغ", "ناجورنو كاراباخ", "ناغورني قره باغ"]
+
+
+def entity(d, eid):
+    return next((e for e in d.entities if e.id == eid), None)
+
+
+def ids_of(d, surface):
+    return {m.entity_id for a in d.articles for m in a.entities if a.text[m.start:m.end] == surface}
+
+
+def test_region_spellings_in_the_seed_are_one_entity(linked_seed):
+    karabakh = entity(linked_seed, "loc:karabakh")
+    assert karabakh is not None
+    seen = {karabakh.label, *karabakh.aliases}
+    assert all(s in seen for s in REGION)
+
+
+@pytest.mark.parametrize("spelling", REGION)
+def test_each_region_spelling_links(spelling):
+    d = link(dossier_of([analyse(f"تواصل القتال في إقليم {spelling} يوم الثلاثاء.")]))
+    assert ids_of(d, spelling) == {"loc:karabakh"}
+
+
+def test_one_entity_per_seed_person(linked_seed):
+    people = [e for e in linked_seed.entities if e.type == "PER" and e.id.startswith("per:")]
+    assert len({e.id for e in people}) == len(people)
+    aliyev = entity(linked_seed, "per:ilham_aliyev")
+    assert len({ev.article for ev in aliyev.mentions}) >= 4
+
+
+def test_surname_links_to_full_name_across_articles():
+    a1 = analyse("أعلن رئيس الوزراء سامر خليلوف استقالته.", "a")
+    a2 = analyse("وقال رئيس الوزراء الأذربيجاني خليلوف إنه سيبقى في منصبه. وأكد خليلوف ذلك.", "b")
+    d = link(dossier_of([a1, a2]))
+    assert ids_of(d, "سامر خليلوف") == ids_of(d, "خليلوف")
+    assert len(ids_of(d, "خليلوف")) == 1
+
+
+def test_surname_with_clitic_links(linked_seed):
+    assert ids_of(linked_seed, "باشينيان") == {"per:nikol_pashinyan"}
+
+
+def test_bare_role_links_to_the_person_the_story_named():
+    a1 = analyse("قال الرئيس الأذربيجاني إلهام علييف إن العملية انتهت.", "a")
+    a2 = analyse("وأكد الرئيس الأذربيجاني أن بلاده ستضمن حقوق السكان.", "b")
+    d = link(dossier_of([a1, a2]))
+    assert ids_of(d, "الرئيس الأذربيجاني") == {"per:ilham_aliyev"}
+
+
+def test_bare_role_stays_unlinked_when_the_story_named_nobody():
+    d = link(dossier_of([analyse("وأكد الرئيس الأذربيجاني أن بلاده ستضمن حقوق السكان.")]))
+    assert ids_of(d, "الرئيس الأذربيجاني") != {"per:ilham_aliyev"}
+
+
+def test_roles_are_kept_on_the_entity(linked_seed):
+    assert "وزير الخارجية الأمريكي" in entity(linked_seed, "per:blinken").roles
+
+
+def test_unknown_names_cluster_across_articles():
+    a1 = analyse("وقال المحلل كريم الزعبي إن التصعيد متوقع.", "a")
+    a2 = analyse("وأضاف كريم الزعبي أن الحل سياسي.", "b")
+    d = link(dossier_of([a1, a2]))
+    ids = ids_of(d, "كريم الزعبي")
+    assert len(ids) == 1 and next(iter(ids)).startswith("local:")
+
+
+def test_metonymy_counts_for_the_state_and_keeps_the_place(linked_seed):
+    az = entity(linked_seed, "gpe:AZ")
+    assert "باكو" in az.aliases
+    assert entity(linked_seed, "loc:baku") is not None
+
+
+def test_near_copy_is_not_counted_twice():
+    a1 = analyse("أعلنت أذربيجان انتهاء العملية.", "a")
+    a2 = replace(analyse("أعلنت أذربيجان انتهاء العملية العسكرية.", "b"), duplicate_of=a1.id)
+    d = link(dossier_of([a1, a2], ["الجزيرة", "العربية"]))
+    az = entity(d, "gpe:AZ")
+    assert dict(az.outlets) == {"الجزيرة": 1}
+    assert len(az.mentions) == 2
+
+
+def test_mentions_are_rewritten_with_canonical_labels(linked_seed):
+    for a in linked_seed.articles:
+        for m in a.entities:
+            assert m.entity_id and m.label
+
+
+def test_empty_dossier_links_to_nothing():
+    d = link(dossier_of([analyse("")]))
+    assert d.entities == ()

@@ -1,0 +1,123 @@
+"""The entities stage on the seed articles and on bad input."""
+
+from __future__ import annotations
+
+import pytest
+
+from tabayyun.model import Mention
+
+from ner_helpers import analyse
+
+SEED_PEOPLE = [
+    ("أولاف شولتس", "per:scholz"), ("إلهام علييف", "per:ilham_aliyev"),
+    ("يشار غولمر", "per:guler"), ("ذاكر حسنوف", "per:hasanov"),
+    ("نيكول باشينيان", "per:nikol_pashinyan"), ("أنتوني بلينكن", "per:blinken"),
+    ("أنطونيو غوتيريش", "per:guterres"), ("فلاديمير بوتين", "per:vladimir_putin"),
+    ("جيهون بيراموف", "per:bayramov"), ("حكمت حاجييف", "per:hajiyev"),
+    ("فاهان كوستانيان", "per:kostanyan"), ("غيغام ستيبانيان", "per:stepanyan"),
+]
+
+
+def texts(article, typ=None):
+    return [article.text[m.start:m.end] for m in article.entities if typ is None or m.type == typ]
+
+
+@pytest.mark.parametrize("name,eid", SEED_PEOPLE)
+def test_every_seed_person_is_found(seed_articles, name, eid):
+    found = [m for a in seed_articles for m in a.entities
+             if a.text[m.start:m.end] == name and m.type == "PER"]
+    assert found and all(m.entity_id == eid for m in found)
+
+
+@pytest.mark.parametrize("word", ["لأذربيجان", "وباكو", "بأذربيجان"])
+def test_proclitics_are_left_out_of_the_span(word):
+    a = analyse(f"وقال المسؤول إن الدعم {word} مستمر منذ سنوات.")
+    m = [m for m in a.entities if m.entity_id in ("gpe:AZ", "loc:baku")]
+    assert m and a.text[m[0].start:m[0].end] in ("أذربيجان", "باكو")
+
+
+@pytest.mark.parametrize("text,role", [
+    ("وأجرى وزير الخارجية الأمريكي أنتوني بلينكن مكالمة هاتفية.", "وزير الخارجية الأمريكي"),
+    ("ودعا أنطونيو غوتيريش، الأمين العام للأمم المتحدة، إلى وقف القتال.", "الأمين العام للأمم المتحدة"),
+    ("قال رئيس الوزراء الأرميني نيكول باشينيان إن بلاده مستعدة.", "رئيس الوزراء الأرميني"),
+])
+def test_role_is_recorded_on_the_person(text, role):
+    a = analyse(text)
+    per = [m for m in a.entities if m.type == "PER"]
+    assert per and per[0].role is not None
+    assert a.text[per[0].role.start:per[0].role.end] == role
+
+
+def test_bare_role_becomes_a_person_mention():
+    a = analyse("وقال مستشار للرئيس الأذربيجاني إن العملية انتهت. وأكد الرئيس الأذربيجاني ذلك.")
+    bare = [m for m in a.entities if m.type == "PER" and m.role == type(m.role)(m.start, m.end)]
+    assert any(a.text[m.start:m.end] == "الرئيس الأذربيجاني" for m in bare)
+
+
+def test_country_is_gpe_and_region_is_loc():
+    a = analyse("أرسلت أذربيجان قوات إلى إقليم قره باغ.")
+    types = {a.text[m.start:m.end]: m.type for m in a.entities}
+    assert types.get("أذربيجان") == "GPE" and types.get("قره باغ") == "LOC"
+
+
+@pytest.mark.parametrize("word", ["الأرمن", "الانفصاليين", "الأذريين"])
+def test_groups_are_norp(word):
+    a = analyse(f"وقالت السلطات إن {word} بدؤوا الانسحاب من المنطقة.")
+    assert any(m.type == "NORP" and a.text[m.start:m.end] == word for m in a.entities)
+
+
+def test_adjective_in_accusative_is_not_the_country():
+    a = analyse("أطلقت باكو سراح 32 جنديًا أرمينيًا.")
+    assert "أرمينيًا" not in texts(a)
+
+
+@pytest.mark.parametrize("text,actor", [
+    ("ونفت باكو تلك الأرقام.", "gpe:AZ"),
+    ("وقال الكرملين إن ما يجري شأن داخلي.", "gpe:RU"),
+    ("وأبلغ وزير الدفاع نظيره بدعم أنقرة لباكو.", "gpe:TR"),
+])
+def test_capital_as_actor_records_the_state(text, actor):
+    a = analyse(text)
+    assert actor in {getattr(m, "actor", None) for m in a.entities}
+
+
+def test_capital_as_place_keeps_only_the_place():
+    a = analyse("ووصل الوفد إلى باكو مساء أمس.")
+    baku = [m for m in a.entities if m.entity_id == "loc:baku"]
+    assert baku and getattr(baku[0], "actor", None) is None
+
+
+def test_offsets_point_into_the_text(seed_articles):
+    for a in seed_articles:
+        for m in a.entities:
+            assert 0 <= m.start < m.end <= len(a.text)
+            assert a.text[m.start:m.end].strip() == a.text[m.start:m.end]
+
+
+# ---------------------------------------------------------------- bad input
+
+@pytest.mark.parametrize("text", [
+    "هذا نص قصير لا يذكر أحدا على الإطلاق.",
+    "",
+    "،،، ... !!! ؟؟؟",
+    "1234 ٥٦٧٨ 9٠1 12abc ٣٤كم 2023/09/19",
+])
+def test_text_without_entities_gives_none_or_few(text):
+    a = analyse(text)
+    assert all(isinstance(m, Mention) for m in a.entities)
+    assert len(a.entities) <= 1
+
+
+def test_latin_names_inside_arabic_do_not_crash():
+    a = analyse("وقال Joe Biden في مؤتمر صحفي مع Emmanuel Macron في باريس إن الوضع خطير.")
+    assert "باريس" in texts(a)
+
+
+def test_thousand_letter_token_does_not_crash():
+    a = analyse("قال " + "ب" * 1000 + " إن أذربيجان " + "x" * 1000 + " مستعدة.")
+    assert "أذربيجان" in texts(a)
+
+
+def test_mixed_digits_inside_words():
+    a = analyse("وصلت القافلة 3شاحنات إلى يريفان٢ ثم إلى يريفان صباح 20سبتمبر.")
+    assert "يريفان" in texts(a)
