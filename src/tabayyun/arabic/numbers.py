@@ -75,7 +75,7 @@ def lexicon() -> _Lex:
     duals = {normalise(w): s for w, s in _rows("numbers_duals.tsv")}
     context = {normalise(w): k for w, k in _rows("numbers_context.tsv")}
     card = [w for w, (_, k) in words.items() if k != "ordinal"]
-    start = [w for w in card if words[w][1] != "mult_plural"]
+    start = [w for w in card if words[w][1] not in ("mult_plural", "half")]
     mults = [w for w in card if words[w][1].startswith("mult")]
     ords = [w for w, (_, k) in words.items() if k == "ordinal"]
     w_start = rf"{_NOT_AFTER_LETTER}{_PFX}(?:{_alt(start)}){_NOT_BEFORE_LETTER}"
@@ -129,7 +129,14 @@ def _compose(pieces: list[tuple[float, str]]) -> float | None:
     total = 0.0
     cur = 0.0
     last = ""
+    last_mult = 0.0
     for v, k in pieces:
+        if k == "half":  # "مليون ونصف" = 1.5 million
+            total += v * last_mult if last_mult else 0
+            cur += 0 if last_mult else v
+            continue
+        if k.startswith("mult"):
+            last_mult = v / 2 if k == "mult_dual" else v
         if k in ("unit", "ten", "teen_ten"):
             cur += v
         elif k == "hundred":

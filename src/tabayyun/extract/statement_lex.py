@@ -42,6 +42,14 @@ def cue(norm: str) -> tuple[str, str] | None:
         return c[norm]
     if norm[:1] in ("و", "ف") and norm[1:] in c:
         return c[norm[1:]]
+    # an object pronoun on a call/accusation verb: "دعتها الولايات المتحدة إلى …"
+    for suf in ("ها", "هم", "ه"):
+        if norm.endswith(suf) and len(norm) > len(suf) + 2:
+            base = norm[: -len(suf)]
+            base = base[1:] if base[:1] in ("و", "ف") and base[1:] in c else base
+            hit = c.get(base)
+            if hit and hit[0] in ("call", "accusation", "condemnation") and hit[1] == "verb":
+                return hit
     return None
 
 

@@ -77,7 +77,23 @@ def noun_phrase(toks: list[Token], i: int, limit: int, text: str | None = None) 
         head = is_head(w)
         name_prev = True
         j += 1
-    return j
+    return _with_place(toks, i, j, limit, text)
+
+
+def _with_place(toks: list[Token], i: int, j: int, limit: int, text: str | None) -> int:
+    """"مسؤولون [في قره باغ]": a vague head keeps the place that says who it is."""
+    if j + 1 >= limit or toks[j].norm != "في":
+        return j
+    if not any(role(t.norm, "locatable") or role(t.norm[2:], "locatable") for t in toks[i:j]):
+        return j
+    nxt = toks[j + 1]
+    if nxt.kind != "word" or role(nxt.norm, "not_place") or role(nxt.norm[2:], "not_place") or _stop_word(nxt.norm):
+        return j
+    e = j + 2
+    if e < limit and toks[e].kind == "word" and not _definite(toks[e], text) and not _stop_word(toks[e].norm) \
+            and not _definite(nxt, text) and not role(toks[e].norm, "filler"):
+        e += 1  # "في قره باغ"
+    return e
 
 
 def _closes(t: Token) -> bool:
