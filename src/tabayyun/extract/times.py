@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import logging
 import re
-from bisect import bisect_left
 from dataclasses import replace
 from datetime import date
 
-from ..arabic.normalise import normalise_with_map, to_original
+from ..arabic.normalise import normalise
 from ..arabic.segment import tokenise
 from ..model import Article, Published, Span, TimeExpr, Token
 from ..pipeline import stage
+from .time_offsets import OffsetMap
 from .time_published import infer
 from .time_resolve import Ref, Resolved, Resolver
 from .time_rules import Cand
@@ -96,14 +96,14 @@ def _post(pairs: list[tuple[Cand, Resolved]], norm: str, pub: Ref | None, pub_va
     return out
 
 
-def _words(tokens: tuple[Token, ...], offsets: list[int], identity: bool):
+def _words(tokens: tuple[Token, ...], omap: OffsetMap):
     """Trigger-candidate tokens as (start, end, norm, kind) in normalised offsets."""
-    keep = [t for t in tokens if t.kind == "number" or t.norm in WORDS]
-    if identity:
+    keep = [t for t in tokens if t.norm in WORDS or t.kind == "number"]
+    if omap.identity:
         return [(t.start, t.end, t.norm, t.kind) for t in keep]
     out = []
     for t in keep:
-        s = bisect_left(offsets, t.start)
+        s = omap.to_norm(t.start)
         out.append((s, s + len(t.norm), t.norm, t.kind))
     return out
 
@@ -118,17 +118,18 @@ def extract(text: str, published: Published | None = None,
     published = published or Published()
     if not text or not text.strip():
         return (), published
-    norm, offsets = normalise_with_map(text)
+    norm = normalise(text)
+    omap = OffsetMap(text, norm)
     if tokens is None:
         tokens = tokenise(text)
-    toks = _words(tokens, offsets, len(norm) == len(text))
+    toks = _words(tokens, omap)
     cands = _merge_times_of_day(scan(norm, toks), norm)
     pub = parse_published(published) if published.how != "none" else None
     if pub is None and published.how == "none":
         found = infer(cands, norm)
         if found is not None:
             pub = found.ref
-            s, e = to_original(offsets, found.start, found.end)
+            s, e = omap.span(found.start, found.end)
             d = found.ref.day
             value = {"day": d.isoformat(), "month": f"{d.year}-{d.month:02d}",
                      "year": str(d.year)}[found.ref.grain]
@@ -146,7 +147,7 @@ def extract(text: str, published: Published | None = None,
     pub_value = published.value if pub else None
     times = []
     for c, r in _post(pairs, norm, pub, pub_value):
-        s, e = to_original(offsets, c.start, c.end)
+        s, e = omap.span(c.start, c.end)
         times.append(TimeExpr(s, e, r.kind, r.value, r.grain, r.end_value, r.anchor,
                               round(r.confidence, 3)))
     return tuple(times), published
