@@ -31,6 +31,7 @@ _SUBSET_RE = re.compile(r"(?:\s+[\u0621-\u064a]+)?\s*[،,\-–—(]?\s*(?:و)?(?
 _URL_RE = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\S+|[A-Za-z0-9.-]+\.(?:com|net|org|info|am|az|ru|tr)\S*")
 _PHONE_RE = re.compile(r"\+?\(?\d{2,4}\)?(?:[ \-]\d{2,4}){2,}|\b0\d{8,}\b|\+\d{8,}")
 _SCORE_RE = re.compile(r"\d+\s*[-:]\s*\d+")
+_OVERRIDE = frozenset({"evacuated", "released", "detained", "displaced"})
 _CASUALTY = frozenset({"killed", "wounded", "missing", "displaced", "evacuated", "detained", "released"})
 
 _TIME_UNITS = (
@@ -40,7 +41,8 @@ _DAYS = "اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت|احد"
 _SCOPE_RE = re.compile(
     rf"(?:(?:خلال|في|على مدي|على مدار|طوال)\s+(?:(?:اقل|اكثر) من\s+)?(?:ال\s*)?"
     rf"(?:\d+\s*(?:ال)?(?:{_TIME_UNITS})(?:\s+(?:ال)?(?:الماضي|الماضيه|الاخير|الاخيره|الاولي))?"
-    rf"|(?:ال)?(?:{_TIME_UNITS})\s+(?:واحد|واحده|الماضي|الماضيه|الاخير|الاخيره|الاولي|الاخيرين))"
+    rf"|(?:ال)?(?:{_TIME_UNITS})\s+(?:واحد|واحده|الماضي|الماضيه|الاخير|الاخيره|الاولي|الاخيرين)"
+    rf"|(?:ال)?(?:{_TIME_UNITS})\s+(?:ال\s*)?\d+(?:\s+(?:الماضي|الماضيه|الاخير|الاخيره|المقبله|القادمه))?)"
     rf"|(?:(?:يوم|صباح|مساء|ليل|ليله)\s+)?(?:امس|اليوم)(?:\s+ال(?:{_DAYS}))?"
     rf"|(?:يوم|صباح|مساء|ليل|ليله)\s+ال(?:{_DAYS}))(?![\u0621-\u064a])"
 )
@@ -171,20 +173,24 @@ def _category(norm: str, n: Number, counted, sent: tuple[int, int], qual_start: 
         words.append(normalise(n.counted))
     if counted:
         words += [w for _, _, w in _words(norm, counted[0], counted[1])]
+    left = _words(norm, max(sent[0], qual_start - 50), qual_start)[::-1][:5]
     for w in words:
         hit = cue_of(w, "noun")
         if hit:
+            # "أجلت نحو 1500 جريح": what happened to them beats who they are
+            ev = cue_of(left[0][2], "event") if left else None
+            if ev and ev[0] in _OVERRIDE and hit[0] in ("wounded", "killed"):
+                return ev[0], hit[1]
             return hit
         u = cue_of(w, "unit")
         if u and unit is None:
             unit = u[1]
-    left = _words(norm, max(sent[0], qual_start - 50), qual_start)[::-1][:5]
     right = _words(norm, counted[1] if counted else n.end, min(sent[1], (counted[1] if counted else n.end) + 30))[:3]
     best = None
     for dist, (_, _, w) in enumerate(left):
         if w in _STOP_PUNCT:
             break
-        hit = cue_of(w, "event")
+        hit = cue_of(w, "event") or (cue_of(w, "noun") if w.startswith("ال") else None)
         if hit:
             best = (dist, hit[0])
             break

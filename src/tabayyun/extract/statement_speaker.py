@@ -125,10 +125,12 @@ def left_subject(toks: list[Token], lo: int, cue_i: int) -> tuple[int, int] | No
         return None
     for t in toks[start:end]:
         w = t.norm
-        if t.kind not in ("word", "latin") or role(w, "function") or role(w, "time") or (
-            w[:1] in "وف" and role(w[1:], "function")
-        ):
+        if t.kind not in ("word", "latin") or role(w, "time") or (w[:1] in "وف" and role(w[1:], "function")):
             return None
+    if role(toks[start].norm, "function"):
+        return None
+    if any(role(t.norm, "function") for t in toks[start:end]) and noun_phrase(toks, start, end + 1) != end:
+        return None  # a particle inside is fine only as the speaker's place ("مصادر طبية في غزة")
     if noun_phrase(toks, start, end) is None:
         return None
     return start, end

@@ -56,16 +56,16 @@ def _via_source(c: Ctx, i: int, hi: int, here: list[Draft], trailing: list, si: 
         return i + 1
     j, e, cut = src
     sp = c.span(j, e, cut)
-    label = agency_label(c.text[sp[0]:sp[1]])
+    label = agency_label(c.text[sp[0]:sp[1]]) or _named_outlet(c.text[sp[0]:sp[1]])
     w = toks[j].norm
     if not label and not (is_head(w) or is_head(w[1:]) or not w.startswith(("ال", "لل"))):
         return i + 1  # "وفقا للاعتراف الدولي" names no source
     rest = e
     while rest < hi and toks[rest].kind == "punct" and toks[rest].norm not in QUOTE_OPEN:
         rest += 1
-    if rest >= hi:
-        trailing.append((i, sp, label))
-        return e
+    if rest >= hi or (role(toks[rest].norm, "relative") and i > lo_of(c, si)):
+        trailing.append((i, sp, label))  # "…، بحسب قطر التي تتوسط في الاتفاق."
+        return hi if rest < hi else e
     while rest < hi and toks[rest].kind == "word" and role(toks[rest].norm, "complementizer"):
         rest += 1
     if rest < hi:
@@ -75,6 +75,16 @@ def _via_source(c: Ctx, i: int, hi: int, here: list[Draft], trailing: list, si: 
         _set_content(c, d, con, hi, si)
         here.append(d)
     return e
+
+
+def lo_of(c: Ctx, si: int) -> int:
+    return c.sent_tok[si][0]
+
+
+def _named_outlet(text: str) -> str | None:
+    """"وكالة الأنباء السودانية": an agency we do not list is still a link of the chain."""
+    first = text.split()[:1]
+    return text if first and first[0] in ("وكالة", "وكالات", "صحيفة", "قناة", "موقع", "إذاعة", "تلفزيون") else None
 
 
 def _naql(c: Ctx, i: int, hi: int, here: list[Draft], si: int):
@@ -88,7 +98,7 @@ def _naql(c: Ctx, i: int, hi: int, here: list[Draft], si: int):
     via = []
     if agent:
         asp = c.span(*agent)
-        via = [(asp[0], asp[1], agency_label(c.text[asp[0]:asp[1]]) or c.text[asp[0]:asp[1]])]
+        via = [(asp[0], asp[1], agency_label(c.text[asp[0]:asp[1]]) or c.text[asp[0]:asp[1]])]  # as written
     elif here and here[-1].speaker:  # "ناقلةً عن …": the governing speaker is the link
         g = here[-1]
         gtext = c.text[g.speaker[0]:g.speaker[1]]
@@ -116,8 +126,7 @@ def _find(c: Ctx) -> list[Draft]:
     drafts: list[Draft] = []
     toks = c.toks
     for si, (lo, hi) in enumerate(c.sent_tok):
-        if c.a.sentences[si].heading:
-            continue
+        heading = c.a.sentences[si].heading
         here: list[Draft] = []
         trailing: list = []  # (opener token, source span, agency label)
         pending = None
@@ -149,6 +158,8 @@ def _find(c: Ctx) -> list[Draft]:
             while k < hi and toks[k].kind == "word" and role(toks[k].norm, "filler") and not role(toks[k].norm, "time"):
                 k += 1
             con = content(c, k, hi, _next_cue(c, k, hi), d.typ, d.mode)
+            if con is not None and heading and con[3] not in ("comp", "quote"):
+                con = None  # a title such as "تعهد بدمج الأرمن" is not a statement
             if con is not None:
                 _set_content(c, d, con, hi, si)
                 here.append(d)
