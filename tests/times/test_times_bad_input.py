@@ -101,3 +101,12 @@ def test_unparseable_metadata_date_is_ignored():
     times, got = extract("قال المتحدث أمس إن الوضع هادئ.", pub)
     assert got is pub
     assert all(t.value is None for t in times)
+
+
+def test_car_brand_is_not_april():
+    assert dated("ويتميز الشكل الخارجي لمركبة نيسان أورفان بمواصفات جديدة.") == []
+
+
+def test_split_thousands_is_not_a_duration():
+    times, _ = extract("يعود تاريخ المدينة إلى 5 000 سنة.", WED)
+    assert all(t.value != "P0Y" for t in times)

@@ -168,8 +168,8 @@ def parse(rule: str, m: re.Match) -> Cand | None:
             if rule == "duration" and implied == 1 and "one" not in f and "q" not in f:
                 return None  # a lone "يوم" / "عام" is a word, not a duration
             n = implied
-        elif implied == 2:
-            return None  # "3 يومين" is not Arabic
+        elif implied == 2 or n == 0 or f.get("num", "").startswith("0"):
+            return None  # "3 يومين" is not Arabic; "5 000 سنة" is a split number
         f["n"] = n
         if rule == "ago" and "after" in f:
             c.rule = "duration"  # "قبل يومين من الانتخابات": an offset from an event

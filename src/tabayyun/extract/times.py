@@ -133,7 +133,8 @@ def extract(text: str, published: Published | None = None,
             d = found.ref.day
             value = {"day": d.isoformat(), "month": f"{d.year}-{d.month:02d}",
                      "year": str(d.year)}[found.ref.grain]
-            published = Published(value, found.ref.grain, found.how, found.ref.confidence, Span(s, e))
+            published = Published(value, found.ref.grain, found.how,
+                                  round(found.ref.confidence, 3), Span(s, e))
     resolver = Resolver(cands, pub)
     pairs = []
     for c in cands:
