@@ -15,7 +15,7 @@ from .time_calendar import (
     duration, gregorian_to_hijri_year, hijri_to_gregorian, iso_week, make_date, nearest_year,
     shift, weekday_after, weekday_nearest, weekday_on_or_before,
 )
-from .time_lexicon import RELATIVE
+from .time_lexicon import PARTS, RELATIVE, WEEKDAYS
 from .time_rules import DECADES, Cand
 
 GRAIN_RANK = {"year": 0, "month": 1, "week": 2, "day": 3, "part_of_day": 4, "hour": 5, "minute": 6}
@@ -161,7 +161,6 @@ class Resolver:
                             anchor=how, confidence=conf, day=day)
         part = f.get("part") or f.get("part2")
         if part:
-            from .time_lexicon import PARTS
             return Resolved("date", f"{day.isoformat()}T{PARTS[part]}", "part_of_day",
                             anchor=how, confidence=conf, day=day)
         return Resolved("date", day.isoformat(), "day", anchor=how, confidence=conf, day=day)
@@ -320,7 +319,6 @@ class Resolver:
 
     def _set(self, c: Cand, f: dict) -> Resolved:
         if "wd" in f:
-            from .time_lexicon import WEEKDAYS
             return Resolved("set", f"XXXX-WXX-{WEEKDAYS['ال' + f['wd']] + 1}", "day", anchor="none")
         every = f.get("every") or {"يوميا": "يوم", "اسبوعيا": "اسبوع", "شهريا": "شهر",
                                    "سنويا": "عام"}[f["k"]]

@@ -10,7 +10,7 @@ both triggers and possible starts, so the Python work per token is tiny.
 
 from __future__ import annotations
 
-from .time_lexicon import HIJRI_MONTHS, MONTHS, NUMBERS, ORDINALS, PARTS, RELATIVE, UNITS, WEEKDAYS
+from .time_lexicon import MONTHS, NUMBERS, ORDINALS, PARTS, RELATIVE, UNITS, WEEKDAYS
 from .time_rules import DECADES, RULES, Cand, parse
 
 # trigger class -> rules it calls, with how far before the trigger they may start
@@ -80,7 +80,6 @@ def _table() -> dict[str, tuple[str, frozenset[str]]]:
 
 WORDS = _table()
 _NUMBER_STARTS = frozenset({"dmy", "hijri", "numeric", "span", "time"})
-_ = HIJRI_MONTHS  # the H trigger words above are its first/last words
 
 
 def scan(norm: str, toks: list[tuple[int, int, str, str]]) -> list[Cand]:
