@@ -27,7 +27,7 @@ def to_markdown(dossier: Dossier) -> str:
     ]
     labels = {s.article: s.label for s in d.sources}
     for s in d.sources:
-        date = f"{s.published.value} ({s.published.how})" if s.published.value else ""
+        date = f"{s.published.value} ({s.published.how}, {s.published.confidence:.0%})" if s.published.value else "غير معروف"
         outlet = f"{s.outlet} ({s.outlet_how})" if s.outlet else "غير معروفة"
         removed = ", ".join(r.reason for r in s.removed)
         dup = f"نسخة من {labels.get(s.duplicate_of, s.duplicate_of)}" if s.duplicate_of else ""
