@@ -234,6 +234,47 @@ def find_numbers_norm(norm: str, strict: bool = True) -> list[Number]:
     return out
 
 
+_PREFIXES = ("", "و", "ف", "ب", "ل", "ك", "ال", "وال", "فال", "بال", "لل", "كال", "وب", "ول", "وبال", "ولل", "فب", "فل")
+
+
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset:
+    lex = lexicon()
+    words = set(lex.words) | set(lex.duals)
+    words |= {p.split()[0] for p in lex.vague}
+    return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def number_starters() -> frozenset:
+    """Every normalised word (with its proclitics) that may open a number
+    expression: a set test per token is the cheap pre-filter before the regex."""
+    return frozenset(p + w for w in _first_words() for p in _PREFIXES)
+
+
+def could_start(word: str) -> bool:
+    return word in number_starters()
+
+
+def find_numbers_at(norm: str, positions, strict: bool = True) -> list[Number]:
+    """Like ``find_numbers_norm`` but only tries the given start positions
+    (sorted): a number-word or digit token found by the tokeniser."""
+    lex = lexicon()
+    out = []
+    last = -1
+    for pos in positions:
+        if pos < last:
+            continue
+        m = lex.regex.match(norm, pos)
+        if m is None:
+            continue
+        n = _read(m, lex, strict)
+        if n is not None:
+            out.append(n)
+            last = m.end()
+    return out
+
+
 def find_numbers(text: str, strict: bool = True) -> list[Number]:
     """Number expressions with offsets into the original ``text``."""
     norm, offs = normalise_with_map(text)

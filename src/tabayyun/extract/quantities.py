@@ -17,7 +17,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..arabic.normalise import normalise, normalise_with_map, to_original
-from ..arabic.numbers import Number, find_numbers_norm, lexicon
+from ..arabic.numbers import Number, find_numbers_at, number_starters, find_numbers_norm, lexicon
 from ..model import Article, Quantity, Span
 from ..pipeline import stage
 
@@ -30,7 +30,9 @@ _FUNCTION = frozenset(
 _SUBSET_RE = re.compile(r"(?:\s+[\u0621-\u064a]+)?\s*[،,\-–—(]?\s*(?:و)?(?:من\s+)?(?:بينهم|منهم|بينها|منها|بينهن)(?![\u0621-\u064a])")
 _URL_RE = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\S+|[A-Za-z0-9.-]+\.(?:com|net|org|info|am|az|ru|tr)\S*")
 _PHONE_RE = re.compile(r"\+?\(?\d{2,4}\)?(?:[ \-]\d{2,4}){2,}|\b0\d{8,}\b|\+\d{8,}")
+_MASK_HINT = re.compile(r"[a-z@]|\d{6,}|\d[ \-]\d|\+\d")
 _SCORE_RE = re.compile(r"\d+\s*[-:]\s*\d+")
+_NEAR_SKIP = frozenset({"عن", "من", "على", "اليوم", "امس", "نحو", "حوالي", "قرابه"})
 _OVERRIDE = frozenset({"evacuated", "released", "detained", "displaced"})
 _CASUALTY = frozenset({"killed", "wounded", "missing", "displaced", "evacuated", "detained", "released"})
 
@@ -42,7 +44,8 @@ _SCOPE_RE = re.compile(
     rf"(?:(?:خلال|في|على مدي|على مدار|طوال)\s+(?:(?:اقل|اكثر) من\s+)?(?:ال\s*)?"
     rf"(?:\d+\s*(?:ال)?(?:{_TIME_UNITS})(?:\s+(?:ال)?(?:الماضي|الماضيه|الاخير|الاخيره|الاولي))?"
     rf"|(?:ال)?(?:{_TIME_UNITS})\s+(?:واحد|واحده|الماضي|الماضيه|الاخير|الاخيره|الاولي|الاخيرين)"
-    rf"|(?:ال)?(?:{_TIME_UNITS})\s+(?:ال\s*)?\d+(?:\s+(?:الماضي|الماضيه|الاخير|الاخيره|المقبله|القادمه))?)"
+    rf"|(?:ال)?(?:{_TIME_UNITS})\s+(?:ال\s*)?\d+(?:\s+(?:الماضي|الماضيه|الاخير|الاخيره|المقبله|القادمه))?"
+    rf"|(?:ال)?(?:يومين|ساعتين|اسبوعين|شهرين|عامين|سنتين)(?:\s+(?:الماضيين|الاخيرين))?)"
     rf"|(?:(?:يوم|صباح|مساء|ليل|ليله)\s+)?(?:امس|اليوم)(?:\s+ال(?:{_DAYS}))?"
     rf"|(?:يوم|صباح|مساء|ليل|ليله)\s+ال(?:{_DAYS}))(?![\u0621-\u064a])"
 )
@@ -100,8 +103,17 @@ def cue_of(word: str, kind: str) -> tuple[str, str | None] | None:
     return None
 
 
-def _words(norm: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(norm, start, end)]
+class _Words:
+    """The words of one sentence (normalised), found once and sliced by offset."""
+
+    __slots__ = ("items", "starts")
+
+    def __init__(self, norm: str, start: int, end: int):
+        self.items = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(norm, start, end)]
+        self.starts = [w[0] for w in self.items]
+
+    def between(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        return self.items[bisect.bisect_left(self.starts, start):bisect.bisect_left(self.starts, end)]
 
 
 def _skip(n: Number, norm: str, sent: tuple[int, int], ctx: dict, masked) -> str | None:
@@ -133,14 +145,27 @@ def _skip(n: Number, norm: str, sent: tuple[int, int], ctx: dict, masked) -> str
     return None
 
 
+def _masked(norm: str, n: Number) -> list[tuple[int, int]]:
+    """URL and phone-number spans around the number (looked for only there)."""
+    lo = max(0, n.start - 40)
+    hi = min(len(norm), n.end + 40)
+    window = norm[lo:hi]
+    if not _MASK_HINT.search(window):
+        return []
+    spans = []
+    for rx in (_URL_RE, _PHONE_RE):
+        spans += [(m.start() + lo, m.end() + lo) for m in rx.finditer(window)]
+    return spans
+
+
 def _percent(n: Number, norm: str, end: int) -> bool:
     after = norm[n.end:min(end, n.end + 12)].lstrip()
     return after.startswith("%") or bool(re.match(r"(?:في\s+)?(?:بال|ال)(?:مئه|مائه|ميه)", after))
 
 
-def _counted(norm: str, n: Number, sent_end: int) -> tuple[int, int] | None:
+def _counted(sw: _Words, n: Number) -> tuple[int, int] | None:
     """The word(s) counted right after the number: "جنديا ارمينيا", "من رجال الشرطه"."""
-    ws = _words(norm, n.end, min(sent_end, n.end + 60))
+    ws = sw.between(n.end, n.end + 60)[:4]
     if not ws:
         return None
     i = 0
@@ -165,27 +190,29 @@ def _counted(norm: str, n: Number, sent_end: int) -> tuple[int, int] | None:
     return s, e
 
 
-def _category(norm: str, n: Number, counted, sent: tuple[int, int], qual_start: int):
+def _category(sw: _Words, n: Number, counted, qual_start: int):
     """(category, unit) from the counted noun, else the nearest event cue."""
     unit = None
     words = []
     if n.kind == "dual" and n.counted:
         words.append(normalise(n.counted))
     if counted:
-        words += [w for _, _, w in _words(norm, counted[0], counted[1])]
-    left = _words(norm, max(sent[0], qual_start - 50), qual_start)[::-1][:5]
+        words += [w for _, _, w in sw.between(counted[0], counted[1])]
+    left = sw.between(qual_start - 50, qual_start)[::-1][:5]
     for w in words:
         hit = cue_of(w, "noun")
         if hit:
             # "أجلت نحو 1500 جريح": what happened to them beats who they are
-            ev = cue_of(left[0][2], "event") if left else None
-            if ev and ev[0] in _OVERRIDE and hit[0] in ("wounded", "killed"):
+            near = [w for _, _, w in left[:3] if w not in _NEAR_SKIP][:1]
+            ev = cue_of(near[0], "event") if near else None
+            if ev and ev[0] in _OVERRIDE and ev[0] != hit[0] and hit[0] in ("wounded", "killed", "detained"):
                 return ev[0], hit[1]
             return hit
         u = cue_of(w, "unit")
         if u and unit is None:
             unit = u[1]
-    right = _words(norm, counted[1] if counted else n.end, min(sent[1], (counted[1] if counted else n.end) + 30))[:3]
+    tail = counted[1] if counted else n.end
+    right = sw.between(tail, tail + 30)[:3]
     best = None
     for dist, (_, _, w) in enumerate(left):
         if w in _STOP_PUNCT:
@@ -220,17 +247,27 @@ def figures(article: Article) -> tuple[Quantity, ...]:
     starts = [s for s, _ in sents]
     ctx = lexicon().context
     qb, qa, qbefore, qafter = _qualifiers()
-    masked = [m.span() for m in _URL_RE.finditer(norm)] + [m.span() for m in _PHONE_RE.finditer(norm)]
     out: list[dict] = []
     scopes_by_sent: dict[int, list[tuple[int, int]]] = {}
-    for n in find_numbers_norm(norm):
+    words_by_sent: dict[int, _Words] = {}
+    if article.tokens:
+        # only where the tokeniser saw digits or a number word: the regex is not run everywhere
+        starters = number_starters()
+        cand = [bisect.bisect_left(offs, t.start) for t in article.tokens
+                if t.norm in starters or t.kind == "number"]
+        found = find_numbers_at(norm, cand)
+    else:
+        found = find_numbers_norm(norm)
+    for n in found:
         si = max(0, bisect.bisect_right(starts, n.start) - 1)
         sent = sents[si]
         if si not in scopes_by_sent:
             scopes_by_sent[si] = [m.span() for m in _SCOPE_RE.finditer(norm, sent[0], sent[1])]
+            words_by_sent[si] = _Words(norm, sent[0], sent[1])
+        sw = words_by_sent[si]
         if any(s <= n.start < e for s, e in scopes_by_sent[si]):
             continue  # "في أقل من 24 ساعة" is a scope, not a figure
-        if _skip(n, norm, sent, ctx, masked):
+        if _skip(n, norm, sent, ctx, _masked(norm, n)):
             continue
         qual, qual_start = "exact", n.start
         mb = qb.search(norm, max(sent[0], n.start - 30), n.start)
@@ -238,11 +275,11 @@ def figures(article: Article) -> tuple[Quantity, ...]:
             qual, qual_start = qbefore[mb.group("q")], mb.start("q")
         counted = None
         if n.kind != "dual":
-            prev = _words(norm, max(sent[0], n.start - 20), n.start)
+            prev = sw.between(n.start - 20, n.start)
             if n.kind == "words" and norm.startswith("ال", n.start) and prev and prev[-1][2].startswith("ال"):
                 counted = prev[-1][0], prev[-1][1]  # "الاشهر التسعه": the noun comes first
             else:
-                counted = _counted(norm, n, sent[1])
+                counted = _counted(sw, n)
         tail = counted[1] if counted and counted[0] > n.start else n.end
         ma = qa.match(norm, tail, sent[1])
         if ma and qual == "exact":
@@ -250,7 +287,7 @@ def figures(article: Article) -> tuple[Quantity, ...]:
         if _percent(n, norm, sent[1]):
             cat, unit = "percent", "percent"
         else:
-            cat, unit = _category(norm, n, counted, sent, qual_start)
+            cat, unit = _category(sw, n, counted, qual_start)
         sub = _SUBSET_RE.match(norm, n.end if not counted or counted[0] < n.start else counted[1], sent[1])
         out.append(dict(n=n, si=si, qual=qual, counted=counted, cat=cat, unit=unit,
                         subset_of=None, sub_end=sub.end() if sub else None))

@@ -8,7 +8,7 @@ import bisect
 from dataclasses import dataclass, field
 
 from ..model import Article
-from .statement_lex import cue, role
+from .statement_lex import cue, cue_words, role, trigger_words
 from .statement_speaker import noun_phrase
 
 _WINDOW = 22
@@ -45,6 +45,16 @@ class Ctx:
         self.quotes = sorted(article.quotes, key=lambda q: q.start)
         self.q_starts = [q.start for q in self.quotes]
         self.q_by_open = {q.start - 1: q for q in self.quotes}
+        trig, cues = trigger_words(), cue_words()
+        toks = self.toks
+        found = [i for i, t in enumerate(toks) if t.norm in trig]
+        self.triggers = [i for i in found if not self.in_quote(toks[i].start)]
+        self.cue_idx = [i for i in self.triggers if toks[i].norm in cues]
+
+    def next_cue(self, k: int, hi: int) -> int:
+        """Index of the first cue at or after token k (outside quotes), else hi."""
+        j = bisect.bisect_left(self.cue_idx, k)
+        return self.cue_idx[j] if j < len(self.cue_idx) and self.cue_idx[j] < hi else hi
 
     def in_quote(self, pos: int) -> bool:
         k = bisect.bisect_right(self.q_starts, pos) - 1

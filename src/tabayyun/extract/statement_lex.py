@@ -73,3 +73,26 @@ def is_nisba(norm: str) -> bool:
     """An adjective of relation: "الأذربيجانية", "انفصالي", "الروسية"."""
     w = norm[1:] if norm.startswith("و") else norm
     return len(w) > 4 and w.endswith(("ي", "يه", "يين", "يون", "يا"))
+
+
+@lru_cache(maxsize=1)
+def cue_words() -> frozenset:
+    """Every token form that is a reporting cue (skip rows excluded) or "نقلت"."""
+    c = lex().cues
+    out = set()
+    for form, (typ, mode) in c.items():
+        if mode == "skip":
+            continue
+        forms = {form}
+        if typ in ("call", "accusation", "condemnation") and mode == "verb":
+            forms |= {form + suf for suf in ("ها", "هم", "ه")}
+        out |= {p + f for f in forms for p in ("", "و", "ف")}
+    out |= lex().words["via_verb"]
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def trigger_words() -> frozenset:
+    """Token forms where a statement may start: cues, "حسب/وفق…", "نقلت", "جاء"."""
+    via = {p + w for w in lex().words["via"] for p in ("", "و", "ف")}
+    return cue_words() | via | {"ناقله", "ناقلا", "جاء", "وجاء"}

@@ -11,6 +11,7 @@ from nowhere. Reporting chains ("حسب رويترز", "نقلت … عن") beco
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import replace
 
 from ..arabic.normalise import normalise_word
@@ -26,13 +27,7 @@ from .statement_via import agency_label, naql_parts, source_after
 
 
 def _next_cue(c: Ctx, k: int, hi: int) -> int:
-    for n in range(k, hi):
-        t = c.toks[n]
-        if t.kind == "word" and not c.in_quote(t.start):
-            h = cue(t.norm)
-            if h and h[1] != "skip" or role(t.norm, "via_verb"):
-                return n
-    return hi
+    return c.next_cue(k, hi)
 
 
 def _set_content(c: Ctx, d: Draft, con, hi: int, si: int) -> None:
@@ -131,11 +126,11 @@ def _find(c: Ctx) -> list[Draft]:
         trailing: list = []  # (opener token, source span, agency label)
         pending = None
         i = lo
-        while i < hi:
+        for ti in c.triggers[bisect.bisect_left(c.triggers, lo):bisect.bisect_left(c.triggers, hi)]:
+            if ti < i:
+                continue  # inside a source phrase already read
+            i = ti
             t = toks[i]
-            if t.kind != "word" or c.in_quote(t.start):
-                i += 1
-                continue
             w = t.norm
             if role(w, "via") or (w[:1] in "وف" and role(w[1:], "via")):
                 i = _via_source(c, i, hi, here, trailing, si)
