@@ -29,7 +29,7 @@ _FUNCTION = frozenset(
 )
 _SUBSET_RE = re.compile(r"(?:\s+[\u0621-\u064a]+)?\s*[،,\-–—(]?\s*(?:و)?(?:من\s+)?(?:بينهم|منهم|بينها|منها|بينهن)(?![\u0621-\u064a])")
 _URL_RE = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\S+|[A-Za-z0-9.-]+\.(?:com|net|org|info|am|az|ru|tr)\S*")
-_PHONE_RE = re.compile(r"\+?\(?\d{2,4}\)?(?:[ \-]\d{2,4}){2,}|\b0\d{8,}\b|\+\d{8,}")
+_PHONE_RE = re.compile(r"\+?\(?\d{2,4}\)?(?:[ \-]\d{1,4}){2,}|\b0\d{8,}\b|\+\d{8,}")
 _MASK_HINT = re.compile(r"[a-z@]|\d{6,}|\d[ \-]\d|\+\d")
 _SCORE_RE = re.compile(r"\d+\s*[-:]\s*\d+")
 _NEAR_SKIP = frozenset({"عن", "من", "على", "اليوم", "امس", "نحو", "حوالي", "قرابه"})
@@ -120,6 +120,8 @@ def _skip(n: Number, norm: str, sent: tuple[int, int], ctx: dict, masked) -> str
     """Why this number is not a figure, or None."""
     if n.kind == "ordinal":
         return "ordinal"
+    if n.kind == "words" and ctx.get(norm[n.start:n.end]) == "percent":
+        return "percent-word"  # the "المئة" of "12 في المئة"
     if any(s <= n.start < e for s, e in masked):
         return "url-or-phone"
     before = norm[max(sent[0], n.start - 12):n.start]

@@ -38,7 +38,7 @@ def noun_phrase(toks: list[Token], i: int, limit: int, text: str | None = None) 
     if _stop_word(w0) or role(w0, "relative") or role(w0, "filler") or role(w0, "demonstrative"):
         return None
     j = i + 1
-    head = is_head(w0)
+    head = is_head(w0) and not _definite(toks[i], text)  # only an indefinite head takes a genitive
     title = role(w0, "title")
     name_prev = not (_definite(toks[i], text) or head)
     names = 1 if name_prev else 0
@@ -49,7 +49,7 @@ def noun_phrase(toks: list[Token], i: int, limit: int, text: str | None = None) 
             break
         definite = _definite(t, text)
         if head:  # the genitive of a head noun: "وزارة [الدفاع]", "رئيس [الوزراء]"
-            head = is_head(w)
+            head = is_head(w) and not definite
             title = title or role(w, "title")
             name_prev = not definite
             names = 0

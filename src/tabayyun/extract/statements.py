@@ -38,9 +38,11 @@ def _set_content(c: Ctx, d: Draft, con, hi: int, si: int) -> None:
             end = bare_end(c, start, hi, d.mode == "participle") or end
     d.content, d.direct = (start, end), direct
     if d.typ == "claim":
-        first = c.text[start:start + 14].split()[:1]
-        if first:
-            d.typ = lex().content_types.get(normalise_word(first[0]), d.typ)
+        words = [normalise_word(w) for w in c.text[start:start + 24].split()[:2]]
+        if words and role(words[0], "preposition"):
+            words = words[1:]  # "أعرب عن [دعم]"
+        if words:
+            d.typ = lex().content_types.get(words[0], d.typ)
 
 
 def _via_source(c: Ctx, i: int, hi: int, here: list[Draft], trailing: list, si: int) -> int:
