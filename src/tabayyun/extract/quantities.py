@@ -214,12 +214,13 @@ def _category(sw: _Words, n: Number, counted, qual_start: int):
         if u and unit is None:
             unit = u[1]
     tail = counted[1] if counted else n.end
-    right = sw.between(tail, tail + 30)[:3]
+    right = sw.between(tail, tail + 40)[:5]
     best = None
     for dist, (_, _, w) in enumerate(left):
         if w in _STOP_PUNCT:
             break
-        hit = cue_of(w, "event") or (cue_of(w, "noun") if w.startswith("ال") else None)
+        # a noun right before the number heads it ("جثث 11"); further left only "عدد [المعتقلين]"
+        hit = cue_of(w, "event") or (cue_of(w, "noun") if dist == 0 or w.startswith("ال") else None)
         if hit:
             best = (dist, hit[0])
             break
@@ -228,7 +229,7 @@ def _category(sw: _Words, n: Number, counted, qual_start: int):
             break
         if best is not None and dist >= best[0]:
             break
-        hit = cue_of(w, "event")
+        hit = cue_of(w, "event") or (cue_of(w, "noun") if w.startswith("ال") else None)
         if hit:
             best = (dist, hit[0])
             break

@@ -59,7 +59,8 @@ def noun_phrase(toks: list[Token], i: int, limit: int, text: str | None = None) 
             name_prev = False
             j += 1
             continue
-        if w.startswith("و") and len(w) > 3 and not definite and not cue(w) and not role(w[1:], "function"):
+        if w.startswith("و") and len(w) > 4 and not definite and not cue(w) and not role(w[1:], "function"):
+            # coordination "وفرنسا وألمانيا"; a short و-word is more often its own root ("وجود", "وقف")
             j += 1  # coordination: "وفرنسا وألمانيا"
             names = 0
             head = is_head(w)
