@@ -113,6 +113,7 @@ class Mention:
     label: str | None = None  # canonical display label
     role: Span | None = None  # "وزير الخارجية الأمريكي" before a name
     confidence: float = 1.0
+    actor: str | None = None  # metonymy: the state a capital/seat used as an actor stands for
 
 
 TimeKind = Literal["date", "time", "datetime", "duration", "interval", "set"]

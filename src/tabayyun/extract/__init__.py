@@ -10,6 +10,9 @@ def default_stages() -> tuple[Stage, ...]:
     from .segment import segment
 
     stages: list[Stage] = [segment]
+    from .entities import entities
+
+    stages.append(entities)
     from .times import times  # after entities when present: segment → entities → times → …
 
     stages.append(times)
