@@ -151,3 +151,15 @@ def test_seed_004_32_is_armenias_figure(seeds):
 def test_seed_002_reuters_via(seeds):
     a = seeds["002"]
     assert [v.agent for v in a.statements[0].via] == ["Reuters"]
+
+
+def test_speaker_id_is_not_a_place_named_inside_the_phrase(analyse):
+    from dataclasses import replace
+
+    from tabayyun.extract.statements import statements
+    from tabayyun.model import Mention
+
+    a = analyse("وأعلنت سلطات أرمن إقليم قره باغ أنها وافقت على وقف إطلاق النار.")
+    start = a.text.index("قره باغ")
+    a = replace(a, entities=(Mention(start, start + 7, "LOC", entity_id="loc:karabakh"),))
+    assert statements(a).statements[0].speaker_id is None

@@ -170,7 +170,8 @@ def evaluate(path: Path, **options) -> EvalResult:
         n_gold_st += len(entry.get("statements", []))
         for k in parts:
             parts[k] += sparts[k]
-        rows.append((name, {"figures_f1": prf(ftp, ffp, ffn)["f1"], "statements_f1": prf(stp, sfp, sfn)["f1"]}))
+        rows.append((name, {"figures_f1": prf(ftp, ffp, ffn)["f1"] if ftp + ffp + ffn else None,
+                            "statements_f1": prf(stp, sfp, sfn)["f1"] if stp + sfp + sfn else None}))
         notes += [f"{name}: {n}" for n in fnotes + snotes]
     figs = prf(f_tp, f_fp, f_fn)
     sts = prf(s_tp, s_fp, s_fn)

@@ -55,7 +55,7 @@ def noun_phrase(toks: list[Token], i: int, limit: int, text: str | None = None) 
             names = 0
             j += 1
             continue
-        if is_nisba(w) and (definite or not _definite(toks[j - 1], text)):
+        if (is_nisba(w) or (definite and role(w, "adjective"))) and (definite or not _definite(toks[j - 1], text)):
             name_prev = False
             j += 1
             continue

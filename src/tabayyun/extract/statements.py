@@ -232,10 +232,17 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 
 
 def _entity_id(article: Article, span) -> str | None:
+    """The entity the speaker phrase is about: a mention at its head (or its role
+    title) or covering most of it — not a place named inside it ("سلطات أرمن [قره باغ]")."""
+    first_end = article.text.find(" ", span[0], span[1])
+    first_end = span[1] if first_end < 0 else first_end
     best, best_len = None, 0
     for m in article.entities:
+        if not m.entity_id or m.end <= span[0] or m.start >= span[1]:
+            continue
         o = min(m.end, span[1]) - max(m.start, span[0])
-        if o > best_len and m.entity_id:
+        at_head = m.start < first_end or (m.role is not None and m.role.start < first_end)
+        if (at_head or o * 2 >= span[1] - span[0] or m.type == "PER") and o > best_len:
             best, best_len = m.entity_id, o
     return best
 
