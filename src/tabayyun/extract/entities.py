@@ -95,11 +95,16 @@ class Recogniser:
         vocab = {t.norm for t in toks}
         out: list[Mention] = []
         bounds = [(s.start, s.end) for s in article.sentences] or [(0, len(text))]
+        groups = []
         for s_start, s_end in bounds:
             a = bisect.bisect_left(starts, s_start)
             b = bisect.bisect_left(starts, s_end)
             if a < b:
-                out.extend(self._sentence(text, toks[a:b], vocab))
+                groups.append(toks[a:b])
+        words = [[text[t.start : t.end] for t in g] for g in groups]
+        tags, gazs = self.tagger.tag_sentences(words)
+        for g, w, t, z in zip(groups, words, tags, gazs):
+            out.extend(self._sentence(text, g, vocab, w, t, z))
         out.extend(self._repeats(text, toks, out))
         out.sort(key=lambda m: (m.start, m.end))
         return article.with_layers(entities=tuple(out))
@@ -165,7 +170,8 @@ class Recogniser:
             pos += len(w) + 1
         starts = [t.start for t in toks]
         tags = ["O"] * len(words)
-        for m in self._sentence(text, toks, {t.norm for t in toks}):
+        crf, gaz = self.tagger.tag_sentences([words])
+        for m in self._sentence(text, toks, {t.norm for t in toks}, words, crf[0], gaz[0]):
             if m.role is not None and (m.role.start, m.role.end) == (m.start, m.end):
                 continue
             a = bisect.bisect_right(starts, m.start) - 1
@@ -174,13 +180,10 @@ class Recogniser:
                 tags[a:b] = [f"B-{m.type}"] + [f"I-{m.type}"] * (b - a - 1)
         return tags
 
-    def _sentence(self, text, toks, vocab) -> list[Mention]:
-        words = [text[t.start : t.end] for t in toks]
+    def _sentence(self, text, toks, vocab, words, tags, gaz_tags) -> list[Mention]:
         norms = [self.fz.info(w)[0] for w in words]
-        tags = self.tagger.tag_words(words)
-        crf = [(a, b, t) for a, b, t in _bio_spans(tags)]
-        gaz = [(a, b, t) for a, b, t in _bio_spans(
-            [g or "O" for g in self.fz.gazetteer_tags(words)])]
+        crf = _bio_spans(tags)
+        gaz = _bio_spans([g or "O" for g in gaz_tags])
         chosen: dict[tuple[int, int], tuple[str, str]] = {}
         taken = [False] * len(toks)
         for a, b, t in crf:

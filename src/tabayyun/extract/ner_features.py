@@ -28,8 +28,11 @@ def _shape(w: str) -> str:
 
 class Featuriser:
     def __init__(self, lex: Lexicon, clusters: dict[str, tuple[str, ...]] | None = None,
-                 known: dict[str, str] | None = None):
+                 known: dict[str, str] | None = None, wordclf=None):
         self.lex = lex
+        self.wordclf = wordclf  # ner_wordclf.WordClassifier or None
+        self._wc: dict[str, tuple[str, ...]] = {}
+        self._start_cache: dict[bool, dict[str, int]] = {False: {}, True: {}}
         self.clusters = clusters or {}
         # names seen tagged in the training data (built out-of-fold when training)
         self.known = known or {}
@@ -63,6 +66,8 @@ class Featuriser:
         if f["sh"] == "A" and len(s) > 3:  # inner letter trigrams: shape of foreign names
             for i in range(len(s) - 2):
                 f["3g:" + s[i : i + 3]] = "1"
+        for k, v in enumerate(self._wc.get(s, ())):
+            f[f"wc{k}"] = v
         kw = self.known.get("w:" + s)
         if kw:
             f["kw"] = kw
@@ -103,36 +108,67 @@ class Featuriser:
         if got is None:
             own = self._own(word)
             if off == 0:
-                got = [k if k.startswith("3g:") else f"{k}={v}" for k, v in own.items()]
+                got = [k if k.startswith("3g:") else v if k.startswith("wc") else f"{k}={v}"
+                       for k, v in own.items()]
             else:
                 got = [f"{off}{k}={own[k]}" for k in self._WINDOW[off] if k in own]
             if off in (-1, 1):
                 got.append(f"{off}wc={own['w']}|{own.get('c1', '')}")
+                got.extend(f"{off}{v}" for k, v in own.items() if k.startswith("wc"))
             if len(self._cache) < _CACHE_LIMIT:
                 self._cache[(word, off)] = got
         return got
 
     # ------------------------------------------------------------ per sentence
 
-    def gazetteer_tags(self, words: list[str], known: bool = False) -> list[str | None]:
+    def _firsts(self, known: bool) -> dict[str, int]:
+        """First word of every phrase -> the most words a phrase starting with it has."""
+        attr = "_first_known" if known else "_first_gaz"
+        got = getattr(self, attr, None)
+        if got is None:
+            got = {}
+            for k in (self.known if known else self.lex.alias):
+                parts = k.split(" ")
+                got[parts[0]] = max(got.get(parts[0], 0), len(parts))
+            setattr(self, attr, got)
+        return got
+
+    def _starts(self, words, infos, known: bool, firsts: dict[str, int]) -> list[int]:
+        """Per word, the longest phrase that may start with it (0: none); cached
+        per word type, since most words start nothing."""
+        cache = self._start_cache[known]
+        out = []
+        for w, (norm, strip) in zip(words, infos):
+            got = cache.get(w)
+            if got is None:
+                got = max(firsts.get(norm, 0), firsts.get(strip, 0))
+                if len(cache) < _CACHE_LIMIT:
+                    cache[w] = got
+            out.append(got)
+        return out
+
+    def gazetteer_tags(self, words: list[str], known: bool = False,
+                       infos: list[tuple[str, str]] | None = None) -> list[str | None]:
         """Longest gazetteer phrase matches as BIO tags of the canonical type
         (or of the training-data name list when ``known``)."""
         n = len(words)
         out: list[str | None] = [None] * n
-        if known:
-            table, first = self.known, self.known_first
-        else:
-            table, first = self.lex.alias, self.lex.first_words
+        table = self.known if known else self.lex.alias
+        firsts = self._firsts(known)
+        if infos is None:
+            infos = [self.info(w) for w in words]
         canon = self.lex.canon
+        starts = self._starts(words, infos, known, firsts)
         i = 0
         while i < n:
-            norm, strip = self.info(words[i])
-            if norm not in first and strip not in first:
+            longest = starts[i]
+            if not longest:
                 i += 1
                 continue
+            norm, strip = infos[i]
             found = 0
-            for k in range(min(MAX_PHRASE, n - i), 0, -1):
-                rest = [self.info(w)[0] for w in words[i + 1 : i + k]]
+            for k in range(min(longest, MAX_PHRASE, n - i), 0, -1):
+                rest = [x[0] for x in infos[i + 1 : i + k]]
                 cid = table.get(" ".join([norm, *rest])) or table.get(" ".join([strip, *rest]))
                 if cid:
                     typ = cid if known else canon[cid].type
@@ -144,10 +180,22 @@ class Featuriser:
             i += found or 1
         return out
 
+    def _classify(self, words: list[str]) -> None:
+        """Run the word classifier once, in a batch, on word types not seen yet."""
+        new = {self.info(w)[1] for w in words} - self._wc.keys()
+        new = sorted(w for w in new if w and not w.isascii())
+        if new:
+            if len(self._wc) > _CACHE_LIMIT:
+                self._wc.clear()
+            self._wc.update(zip(new, self.wordclf.features(new)))
+
     def sentence(self, words: list[str]) -> list[list[str]]:
         n = len(words)
-        gaz = self.gazetteer_tags(words)
-        kn = self.gazetteer_tags(words, known=True) if self.known else [None] * n
+        if self.wordclf is not None:
+            self._classify(words)
+        infos = [self.info(w) for w in words]
+        gaz = self.gazetteer_tags(words, infos=infos)
+        kn = self.gazetteer_tags(words, True, infos) if self.known else [None] * n
         out = []
         for i in range(n):
             f = ["b"] + self.feats(words[i], 0)

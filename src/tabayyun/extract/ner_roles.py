@@ -32,6 +32,9 @@ def trigger_at(lex: Lexicon, norms: list[str], j: int) -> int:
     """Length (in words) of the longest role trigger starting at word ``j``; a
     conjunction on the first word ("ورئيس") is ignored. 0 when none."""
     first = norms[j]
+    rf = lex.role_first
+    if first not in rf and first[1:] not in rf and "ا" + first[2:] not in rf:
+        return 0  # the common case, decided without building phrases
     firsts = [first]
     if first[:1] in ("و", "ف", "ل") and len(first) > 3:
         firsts.append(first[1:])

@@ -11,8 +11,10 @@ from pathlib import Path
 
 import pycrfsuite
 
+from .ner_decode import WEIGHTS_FILE, Decoder
 from .ner_features import Featuriser
 from .ner_lexicon import lexicon
+from .ner_wordclf import WordClassifier
 
 log = logging.getLogger(__name__)
 
@@ -21,6 +23,8 @@ MODEL_FILE = "ner.crfsuite"
 CLUSTERS_FILE = "clusters.tsv"
 KNOWN_FILE = "known.tsv"
 COMMON_FILE = "common.tsv"
+WORDCLF_FILE = "wordclf.npz"
+_BIO = {"B-": "B-", "I-": "I-", "L-": "I-", "U-": "B-"}  # BILOU labels read as BIO
 MAX_SENTENCE = 200  # longer token runs are tagged in windows (CRF cost is linear anyway)
 
 
@@ -42,29 +46,71 @@ def load_known(path: Path) -> dict[str, str]:
 class Tagger:
     def __init__(self, model_dir: Path = MODEL_DIR):
         self.featuriser = Featuriser(
-            lexicon(), load_clusters(model_dir / CLUSTERS_FILE), load_known(model_dir / KNOWN_FILE)
+            lexicon(), load_clusters(model_dir / CLUSTERS_FILE), load_known(model_dir / KNOWN_FILE),
+            WordClassifier.load(model_dir / WORDCLF_FILE),
         )
+        self.decoder = None
+        if (model_dir / WEIGHTS_FILE).exists():
+            self.decoder = Decoder(model_dir / WEIGHTS_FILE, self.featuriser)
+        labels = self.decoder.labels if self.decoder else []
+        self.bilou = any(y.startswith(("L-", "U-")) for y in labels)
         common = model_dir / COMMON_FILE
         self.common = set(load_clusters(common)) if common.exists() else set()
         self.crf = None
         path = model_dir / MODEL_FILE
-        if path.exists():
+        if path.exists() and self.decoder is None:
             self.crf = pycrfsuite.Tagger()
             self.crf.open(str(path))
-        else:
+        elif self.decoder is None:
             log.warning("NER model missing at %s: gazetteer-only tagging", path)
 
     def tag_words(self, words: list[str]) -> list[str]:
-        if not words:
-            return []
-        if self.crf is None:
-            return ["O"] * len(words)
-        out: list[str] = []
-        for i in range(0, len(words), MAX_SENTENCE):
-            chunk = words[i : i + MAX_SENTENCE]
-            out.extend(self.crf.tag(self.featuriser.sentence(chunk)))
-        return out
+        return self.tag_sentences([words])[0][0]
 
-    def marginals(self, n: int, tags: list[str]) -> list[float]:
-        """Marginal probability of each predicted tag (call right after tag)."""
-        return [self.crf.marginal(t, i) for i, t in zip(range(n), tags)] if self.crf else []
+    def tag_sentences(self, sents: list[list[str]]):
+        """BIO tags and gazetteer tags for each sentence (long ones are tagged in
+        windows of MAX_SENTENCE words; CRF cost is linear anyway)."""
+        fz = self.featuriser
+        chunks, owner = [], []
+        for k, words in enumerate(sents):
+            for i in range(0, len(words), MAX_SENTENCE):
+                chunks.append(words[i : i + MAX_SENTENCE])
+                owner.append(k)
+        if fz.wordclf is not None and chunks:
+            fz._classify([w for c in chunks for w in c])
+        gazs, tags = [], []
+        flat, bounds, extras = [], [], []
+        for words in chunks:
+            infos = [fz.info(w) for w in words]
+            gaz = fz.gazetteer_tags(words, infos=infos)
+            kn = fz.gazetteer_tags(words, True, infos) if fz.known else None
+            gazs.append(gaz)
+            if self.decoder is not None:
+                base = len(flat)
+                bounds.append(base)
+                flat.extend(words)
+                n = len(words)
+                for tg, name in ((gaz, "gz"), (kn, "kn")):
+                    for i, t in enumerate(tg or ()):
+                        if t:
+                            extras.append((base + i, f"{name}={t}"))
+                            if i > 0:
+                                extras.append((base + i - 1, f"1{name}={t}"))
+                            if i + 1 < n:
+                                extras.append((base + i + 1, f"-1{name}={t}"))
+            elif self.crf is not None:
+                tags.append(self.crf.tag(fz.sentence(words)))
+            else:
+                tags.append(["O"] * len(words))
+        if self.decoder is not None and flat:
+            e = self.decoder.emissions(flat, bounds, extras)
+            ends = bounds[1:] + [len(flat)]
+            tags = self.decoder.viterbi_many([e[a:b] for a, b in zip(bounds, ends)])
+        if self.bilou:
+            tags = [[_BIO.get(t[:2], "") + t[2:] if t != "O" else t for t in seq] for seq in tags]
+        out_t: list[list[str]] = [[] for _ in sents]
+        out_g: list[list] = [[] for _ in sents]
+        for k, t, g in zip(owner, tags, gazs):
+            out_t[k].extend(t)
+            out_g[k].extend(g)
+        return out_t, out_g

@@ -20,9 +20,12 @@ from pathlib import Path
 import numpy as np
 
 from ..evaluate.ner import read_conll, score
+from ..extract.ner_decode import WEIGHTS_FILE, export
 from ..extract.ner_features import Featuriser
 from ..extract.ner_lexicon import lexicon
-from ..extract.ner_tagger import CLUSTERS_FILE, COMMON_FILE, KNOWN_FILE, MODEL_FILE, Tagger, load_clusters
+from ..extract.ner_tagger import (
+    CLUSTERS_FILE, COMMON_FILE, KNOWN_FILE, MODEL_FILE, WORDCLF_FILE, Tagger, load_clusters,
+)
 from ..evaluate.ner import spans
 
 log = logging.getLogger(__name__)
@@ -129,7 +132,38 @@ def _write_known(path: Path, known: dict) -> None:
     path.write_text("# name\ttype\n" + "\n".join(lines) + "\n", encoding="utf-8")
 
 
-def _fit(sents, clusters_path: Path, model_path: Path, params: dict, folds: int = 0) -> None:
+def to_bilou(tags: list[str]) -> list[str]:
+    """BIO → BILOU: the last word of a name (L-) and one-word names (U-) get
+    labels of their own, which helps the CRF close names at the right word."""
+    out = []
+    for i, t in enumerate(tags):
+        if t == "O":
+            out.append(t)
+            continue
+        nxt = tags[i + 1] if i + 1 < len(tags) else "O"
+        last = nxt != "I-" + t[2:]
+        if t.startswith("B-"):
+            out.append(("U-" if last else "B-") + t[2:])
+        else:
+            out.append(("L-" if last else "I-") + t[2:])
+    return out
+
+
+def _word_data(sents):
+    fz = Featuriser(lexicon())
+    words = [fz.info(w)[1] or "_" for s in sents for w, _ in s]
+    labels = [t[2:] if t != "O" else "O" for s in sents for _, t in s]
+    return words, labels
+
+
+def _wordclf(sents, seed: int):
+    from ..extract.ner_wordclf import WordClassifier, fit
+
+    return WordClassifier(*fit(*_word_data(sents), seed))
+
+
+def _fit(sents, clusters_path: Path, model_path: Path, params: dict, folds: int = 0,
+         wordclf: bool = False, seed: int = 1, bilou: bool = False) -> None:
     """Train; with ``folds`` the known-names feature of each block of sentences
     comes from the other blocks only (in-fold it would be always right and the
     model would lean on it, −8 F1 measured)."""
@@ -141,19 +175,24 @@ def _fit(sents, clusters_path: Path, model_path: Path, params: dict, folds: int 
         sents[i * len(sents) // folds : (i + 1) * len(sents) // folds] for i in range(folds)
     ]
     for i, block in enumerate(blocks):
-        known = {}
+        known, clf = {}, None
+        others = [s for j, b in enumerate(blocks) if j != i for s in b]
         if folds:
-            known = known_names([s for j, b in enumerate(blocks) if j != i for s in b])
-        fz = Featuriser(lexicon(), clusters, known)
+            known = known_names(others)
+        if wordclf:
+            clf = _wordclf(others if folds else sents, seed)
+        fz = Featuriser(lexicon(), clusters, known, clf)
         for s in block:
-            trainer.append(fz.sentence([w for w, _ in s]), [t for _, t in s])
+            tags = [t for _, t in s]
+            trainer.append(fz.sentence([w for w, _ in s]), to_bilou(tags) if bilou else tags)
     trainer.set_params(params)
     trainer.train(str(model_path))
 
 
 def train(paths: list[Path], out: Path | None, seed: int = 1, extra: str = "",
           extra_train: str = "", c1: float = 0.05, c2: float = 0.01, iterations: int = 250,
-          folds: int = 5, final: bool = False, **_) -> dict:
+          folds: int = 5, final: bool = False, wordclf: bool = True, bilou: bool = False,
+          **_) -> dict:
     t0 = time.time()
     out = Path(out) if out else Path("ner-model")
     if out.suffix == ".crfsuite":
@@ -180,17 +219,30 @@ def train(paths: list[Path], out: Path | None, seed: int = 1, extra: str = "",
         _write_known(out / KNOWN_FILE, known_names(train_s + more))
     elif (out / KNOWN_FILE).exists():
         (out / KNOWN_FILE).unlink()
-    _fit(train_s + more, out / CLUSTERS_FILE, out / MODEL_FILE, params, folds)
+    wordclf = bool(wordclf) and str(wordclf) != "False"
+    clf_path = out / WORDCLF_FILE
+    if wordclf:
+        _wordclf(train_s + more, seed).save(clf_path)
+    elif clf_path.exists():
+        clf_path.unlink()
+    bilou = bool(bilou) and str(bilou) != "False"
+    _fit(train_s + more, out / CLUSTERS_FILE, out / MODEL_FILE, params, folds, wordclf, seed,
+         bilou)
+    export(out / MODEL_FILE, out / WEIGHTS_FILE)
     tagger = Tagger(out)
     pred = [tagger.tag_words([w for w, _ in s]) for s in dev_s]
     res = score([[t for _, t in s] for s in dev_s], pred)
     report = {"dev": res, "train_sentences": len(train_s), "dev_sentences": len(dev_s),
-              "params": params, "seed": seed, "folds": folds, "extra_train": extra_train,
+              "params": params, "seed": seed, "folds": folds, "extra_train": extra_train, "wordclf": wordclf, "bilou": bilou,
               "extra": extra, "clusters": len(clusters)}
     if final:  # ship a model trained on every sentence, same settings
         if folds:
             _write_known(out / KNOWN_FILE, known_names(sents + more))
-        _fit(sents + more, out / CLUSTERS_FILE, out / MODEL_FILE, params, folds)
+        if wordclf:
+            _wordclf(sents + more, seed).save(clf_path)
+        _fit(sents + more, out / CLUSTERS_FILE, out / MODEL_FILE, params, folds, wordclf, seed,
+             bilou)
+        export(out / MODEL_FILE, out / WEIGHTS_FILE)
         report["final_trained_on"] = len(sents)
     report["seconds"] = round(time.time() - t0, 1)
     (out / "train_report.json").write_text(json.dumps(report, indent=1), encoding="utf-8")
