@@ -170,11 +170,7 @@ def _counted(sw: _Words, n: Number) -> tuple[int, int] | None:
     ws = sw.between(n.end, n.end + 60)[:4]
     if not ws:
         return None
-    i = 0
-    if ws[0][2] == "من" and n.kind == "vague" or ws[0][2] == "من" and len(ws) > 1 and ws[1][2].startswith("ال") is False:
-        i = 1
-    elif ws[0][2] == "من":
-        i = 1
+    i = 1 if ws[0][2] == "من" else 0  # "أربعة من رجال الشرطة", "الآلاف من المسلحين"
     if i >= len(ws):
         return None
     w = ws[i][2]
