@@ -29,3 +29,10 @@ def test_near_copies_do_not_add_figures():
     d = tabayyun.analyse([TEXT, copy])
     assert d.sources[1].duplicate_of == d.sources[0].article
     assert len([f for f in d.figures if f.value == 12]) == 1
+
+
+def test_denied_figures_are_marked_in_the_report(seed_dossier):
+    from tabayyun.report.html import to_html
+
+    html = to_html(seed_dossier)
+    assert "نفاه: باكو" in html

@@ -27,6 +27,7 @@ def _env():
     env.filters["paragraphs"] = paragraphs
     env.filters["passage"] = passage
     env.filters["statements_by_speaker"] = statements_by_speaker
+    env.filters["denied_by"] = denied_by
     env.filters["num"] = lambda v: "" if v is None else (f"{v:,.0f}" if float(v).is_integer() else f"{v:,.2f}")
     return env
 
@@ -60,6 +61,19 @@ def passage(article: Article, start: int, end: int, context: int = 90) -> Passag
     para = article.text.rfind("\n", 0, start) + 1
     t = article.text
     return Passage(para, ("…" if s0 > para else "") + t[s0:start], t[start:end], t[end:s1] + ("…" if s1 < len(t) and t[s1] != "\n" else ""))
+
+
+def denied_by(article: Article, statement: int | None) -> list[str]:
+    """Who, in the same article, rejects the statement a figure belongs to."""
+    from ..compare.figures import claimant_of
+
+    if statement is None:
+        return []
+    return [
+        claimant_of(article, st)[1] or "?"
+        for st in article.statements
+        if statement in st.responds_to and st.polarity == "negative"
+    ]
 
 
 def statements_by_speaker(dossier: Dossier) -> list[tuple[str, list]]:
