@@ -28,9 +28,11 @@ def corpus_stages(settings: Settings, also_from: dict[str, tuple[str, ...]]) -> 
     """Cross-article stages in order; each capability adds its stage here."""
     from .compare.dedupe import make_dedupe
     from .compare.figures import figures
+    from .compare.link import link
     from .compare.sources import make_sources
 
-    return (make_dedupe(settings), make_sources(also_from), figures)
+    # link before figures: claimants then carry canonical entity labels
+    return (make_dedupe(settings), make_sources(also_from), link, figures)
 
 
 def default_pipeline(settings: Settings | None = None, also_from=None) -> Pipeline:
