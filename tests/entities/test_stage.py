@@ -121,3 +121,28 @@ def test_thousand_letter_token_does_not_crash():
 def test_mixed_digits_inside_words():
     a = analyse("وصلت القافلة 3شاحنات إلى يريفان٢ ثم إلى يريفان صباح 20سبتمبر.")
     assert "يريفان" in texts(a)
+
+
+def test_role_before_a_comma_apposition():
+    a = analyse("وقال وزير دفاع تركيا، يشار غولر، إن بلاده تدعم باكو.")
+    per = [m for m in a.entities if m.type == "PER"]
+    assert per and a.text[per[0].role.start:per[0].role.end] == "وزير دفاع تركيا"
+
+
+def test_unknown_name_after_a_title_is_a_person():
+    a = analyse("وقال رئيس الوزراء الأذربيجاني سامر خليلوف إن الحكومة مستعدة.")
+    assert "سامر خليلوف" in texts(a, "PER")
+
+
+@pytest.mark.parametrize("text", [
+    "وقال الرئيس الأذربيجاني إن العملية انتهت.",
+    "وأكد الرئيس الأذربيجاني ذلك في بيان.",
+])
+def test_title_before_a_function_word_makes_no_name(text):
+    a = analyse(text)
+    assert all(a.text[m.start:m.end] == "الرئيس الأذربيجاني" for m in a.entities if m.type == "PER")
+
+
+def test_a_surname_alone_repeats_the_person_of_the_article():
+    a = analyse("قال رئيس الوزراء الأذربيجاني سامر خليلوف إن الحكومة مستعدة. وأضاف خليلوف أن الحل قريب.")
+    assert texts(a, "PER").count("خليلوف") == 1

@@ -95,17 +95,21 @@ def score(gold: list[list[str]], pred: list[list[str]], include_misc: bool = Fal
 
 
 def evaluate(path: Path, include_misc: bool = False, model: str | None = None,
-             crf_only: bool = False, **_) -> EvalResult:
+             crf_only: bool = False, doc: int = 1, **_) -> EvalResult:
     """Score the entities stage (CRF + gazetteer + rules) on gold tokens, or the
-    CRF alone with ``crf_only=True``."""
+    CRF alone with ``crf_only=True``. ``doc=N`` reads runs of N consecutive
+    sentences as one article (the stage's document repeats then apply)."""
     from ..extract.entities import Recogniser, load_tagger
 
     tagger = load_tagger(Path(model) if model else None)
-    if not crf_only:
-        tagger = Recogniser(tagger)
     sents = read_conll(Path(path))
     gold = [[t for _, t in s] for s in sents]
-    pred = [tagger.tag_words([w for w, _ in s]) for s in sents]
+    words = [[w for w, _ in s] for s in sents]
+    if crf_only:
+        pred = tagger.tag_sentences(words)[0]
+    else:
+        rec, n = Recogniser(tagger), max(1, int(doc))
+        pred = [tags for i in range(0, len(words), n) for tags in rec.tag_document(words[i : i + n])]
     res = score(gold, pred, include_misc=bool(include_misc))
     metrics = dict(res["micro"])
     metrics["n"] = sum(len(s) for s in sents)
@@ -115,5 +119,6 @@ def evaluate(path: Path, include_misc: bool = False, model: str | None = None,
         metrics=metrics,
         rows=tuple(res["by"].items()),
         notes=("entity-level exact span; MISC " + ("scored" if include_misc else "ignored"),
-               "tagger: " + ("CRF only" if crf_only else "entities stage (CRF + gazetteer + rules)")),
+               "tagger: " + ("CRF only" if crf_only else
+                             f"entities stage (CRF + gazetteer + rules), {max(1, int(doc))} sentence(s) per document")),
     )

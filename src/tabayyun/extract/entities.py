@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..arabic.normalise import normalise
-from ..model import Article, Mention, Span, Token
+from ..model import Article, Mention, Sentence, Span, Token
 from ..pipeline import stage
 from .ner_features import MAX_WORD
 from .ner_lexicon import Lexicon, lexicon
@@ -110,38 +110,67 @@ class Recogniser:
         return article.with_layers(entities=tuple(out))
 
     def _repeats(self, text, toks, found: list[Mention]) -> list[Mention]:
-        """Document consistency: a person's surname alone ("علييف") and the bare
-        form of a name found once are mentions wherever else they occur."""
-        names: dict[str, tuple[str, str | None, str | None]] = {}
+        """Document consistency: a person's surname alone ("علييف") and any name
+        found once ("البنك التجاري") are mentions wherever else they occur."""
+        names: dict[tuple[str, ...], tuple[str, str | None, str | None]] = {}
         for m in found:
-            if m.role is not None and (m.role.start, m.role.end) == (m.start, m.end):
+            if m.type in ("MISC", "NORP") or (
+                    m.role is not None and (m.role.start, m.role.end) == (m.start, m.end)):
                 continue
-            words = [self.fz.info(w)[1] for w in text[m.start : m.end].split()]
-            if not words or m.type == "MISC":
+            words = [self.fz.info(w)[0] for w in text[m.start : m.end].split()]
+            if not words or len(words) > 6:
                 continue
-            if m.type == "PER" and len(words) > 1 and words[-1] not in self.tagger.common:
-                names.setdefault(words[-1], ("PER", None, None))
-            if len(words) == 1 and m.type != "NORP":
-                names.setdefault(words[0], (m.type, m.entity_id, m.label))
+            words[0] = self.fz.info(words[0])[1]
+            if m.type == "PER" and len(words) > 1 and words[-1] not in self.tagger.common \
+                    and words[-1] not in _FUNCTION and self.lex.demonym_of(words[-1]) is None:
+                names.setdefault((words[-1],), ("PER", None, None))
+            names.setdefault(tuple(words), (m.type, m.entity_id, m.label))
         for sur, cid in self.lex_surnames().items():
-            names.setdefault(sur, ("PER", cid, self.lex.canon[cid].label))
-        covered = [False] * len(text)
+            names.setdefault((sur,), ("PER", cid, self.lex.canon[cid].label))
+        longest: dict[str, int] = {}
+        for k in names:
+            longest[k[0]] = max(longest.get(k[0], 0), len(k))
+        covered = [False] * len(toks)
+        pos = {t.start: i for i, t in enumerate(toks)}
         for m in found:
-            covered[m.start : m.end] = [True] * (m.end - m.start)
+            i = pos.get(m.start)
+            if i is None:  # the span starts after a clitic: find its token
+                i = bisect.bisect_right([t.start for t in toks], m.start) - 1
+            while i < len(toks) and toks[i].start < m.end:
+                covered[i] = True
+                i += 1
         out = []
-        for t in toks:
-            if t.kind != "word" or covered[t.start]:
+        i = 0
+        while i < len(toks):
+            t = toks[i]
+            if covered[i] or t.kind != "word":
+                i += 1
                 continue
             strip = self.fz.info(text[t.start : t.end])[1]
-            got = names.get(t.norm) or names.get(strip)
-            if got is None or t.norm in self.tagger.common or t.norm in _FUNCTION:
+            n = max(longest.get(t.norm, 0), longest.get(strip, 0))
+            hit = None
+            for k in range(min(n, len(toks) - i), 0, -1):
+                rest = tuple(x.norm for x in toks[i + 1 : i + k])
+                if any(covered[i : i + k]):
+                    continue
+                for first in (t.norm, strip):
+                    got = names.get((first, *rest))
+                    if got is not None:
+                        hit = (k, first, got)
+                        break
+                if hit:
+                    break
+            if hit is None or (hit[0] == 1 and (t.norm in self.tagger.common or t.norm in _FUNCTION)):
+                i += 1
                 continue
+            k, first, (typ, cid, label) = hit
             start = t.start
-            if names.get(t.norm) is None and strip != t.norm:
+            if first != t.norm:
                 start = self._clitic_cut(text, t, len(t.norm) - len(strip))
-            typ, cid, label = got
-            out.append(Mention(start, t.end, typ, entity_id=cid, label=label,
+            out.append(Mention(start, toks[i + k - 1].end, typ, entity_id=cid, label=label,
                                confidence=_CONF["repeat"]))
+            covered[i : i + k] = [True] * k
+            i += k
         return out
 
     def lex_surnames(self) -> dict[str, str]:
@@ -158,27 +187,42 @@ class Recogniser:
         return self._surnames
 
     def tag_words(self, words: list[str]) -> list[str]:
-        """BIO tags over pre-tokenised words, through the whole stage (CRF,
-        gazetteer, rules): what ``tabayyun eval ner`` scores. Bare roles are
-        left out (they are not names)."""
-        if not words:
-            return []
-        text = " ".join(words)
-        toks, pos = [], 0
-        for w in words:
-            toks.append(Token(pos, pos + len(w), self.fz.info(w)[0], "word"))
-            pos += len(w) + 1
+        return self.tag_document([words])[0]
+
+    def tag_document(self, sents: list[list[str]]) -> list[list[str]]:
+        """BIO tags over pre-tokenised sentences of one document, through the
+        whole stage (CRF, gazetteer, rules, document repeats): what ``tabayyun
+        eval ner`` scores. Bare roles are left out (they are not names)."""
+        text_parts, toks, sentences, owner = [], [], [], []
+        pos = 0
+        for k, words in enumerate(sents):
+            s0 = pos
+            for i, w in enumerate(words):
+                toks.append(Token(pos, pos + len(w), self.fz.info(w)[0], "word"))
+                owner.append((k, i))
+                text_parts.append(w)
+                pos += len(w) + 1
+            if words:
+                sentences.append(Sentence(s0, pos - 1))
+        text = " ".join(text_parts)
+        out = [["O"] * len(w) for w in sents]
+        if not toks:
+            return out
+        art = self(Article(id="eval", text=text, tokens=tuple(toks), sentences=tuple(sentences)))
         starts = [t.start for t in toks]
-        tags = ["O"] * len(words)
-        crf, gaz = self.tagger.tag_sentences([words])
-        for m in self._sentence(text, toks, {t.norm for t in toks}, words, crf[0], gaz[0]):
+        for m in art.entities:
             if m.role is not None and (m.role.start, m.role.end) == (m.start, m.end):
                 continue
             a = bisect.bisect_right(starts, m.start) - 1
             b = bisect.bisect_left(starts, m.end)
-            if all(t == "O" for t in tags[a:b]):
-                tags[a:b] = [f"B-{m.type}"] + [f"I-{m.type}"] * (b - a - 1)
-        return tags
+            k = owner[a][0]
+            if owner[b - 1][0] != k:
+                continue
+            span = out[k][owner[a][1] : owner[b - 1][1] + 1]
+            if all(t == "O" for t in span):
+                out[k][owner[a][1] : owner[b - 1][1] + 1] = (
+                    [f"B-{m.type}"] + [f"I-{m.type}"] * (len(span) - 1))
+        return out
 
     def _sentence(self, text, toks, vocab, words, tags, gaz_tags) -> list[Mention]:
         norms = [self.fz.info(w)[0] for w in words]
@@ -237,6 +281,7 @@ class Recogniser:
         strip = self.fz.info(word)[1]
         return (
             len(norm) >= 2 and norm.isalpha() and not norm.isascii()
+            and (strip == norm or norm[:1] not in "لبك")  # "لشؤون": a name takes no preposition
             and norm not in self.tagger.common and norm not in _FUNCTION
             and norm not in lex.roles
             and norm not in lex.triggers and strip not in lex.triggers

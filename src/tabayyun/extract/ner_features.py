@@ -33,6 +33,8 @@ class Featuriser:
         self.wordclf = wordclf  # ner_wordclf.WordClassifier or None
         self._wc: dict[str, tuple[str, ...]] = {}
         self._start_cache: dict[bool, dict[str, int]] = {False: {}, True: {}}
+        self._tk: dict[str, tuple[str, ...]] = {}
+        self.use_topics = True
         self.clusters = clusters or {}
         # names seen tagged in the training data (built out-of-fold when training)
         self.known = known or {}
@@ -180,6 +182,32 @@ class Featuriser:
             i += found or 1
         return out
 
+    def topic_extras(self, words: list[str], infos) -> list[tuple[int, str]]:
+        """Sentence topic (sport, business) conjoined with each word's cluster,
+        gazetteer type and word-classifier label: (token index, attribute)."""
+        topics = self.lex.topics
+        topic = None
+        for norm, strip in infos:
+            topic = topics.get(strip) or topics.get(norm)
+            if topic:
+                break
+        if topic is None:
+            return []
+        out = []
+        for i, w in enumerate(words):
+            for k in self._topic_keys(w):
+                out.append((i, f"tp={topic}|{k}"))
+        return out
+
+    def _topic_keys(self, word: str) -> tuple[str, ...]:
+        got = self._tk.get(word)
+        if got is None:
+            own = self._own(word)
+            got = tuple(f"{k}={own[k]}" for k in ("c1", "g1", "wc1") if k in own)
+            if len(self._tk) < _CACHE_LIMIT:
+                self._tk[word] = got
+        return got
+
     def _classify(self, words: list[str]) -> None:
         """Run the word classifier once, in a batch, on word types not seen yet."""
         new = {self.info(w)[1] for w in words} - self._wc.keys()
@@ -220,4 +248,7 @@ class Featuriser:
             if i + 1 < n and kn[i + 1]:
                 f.append("1kn=" + kn[i + 1])
             out.append(f)
+        if self.use_topics:
+            for i, a in self.topic_extras(words, infos):
+                out[i].append(a)
         return out

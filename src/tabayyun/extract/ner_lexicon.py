@@ -79,6 +79,7 @@ class Lexicon:
         self.triggers: dict[str, str] = {}
         for cols in _rows(LEXICONS / "ner_triggers.tsv"):
             self.triggers[match_key(cols[0])] = cols[1]
+        self.topics = {c[0]: c[1] for c in _rows(LEXICONS / "ner_topics.tsv") if len(c) > 1}
         self.given = {match_key(c[0]) for c in _rows(LEXICONS / "ner_first_names.tsv")}
         self.demonym: dict[str, str] = {}  # adjective stem -> state id ("" when none)
         self.people: dict[str, str] = {}  # people noun ("الأرمن") -> adjective stem

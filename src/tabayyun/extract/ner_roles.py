@@ -52,6 +52,8 @@ def role_before(lex: Lexicon, norms: list[str], i: int, lo: int) -> tuple[int, i
     """Word range [a, i) of the role phrase ending just before a name at ``i``
     (never reaching below ``lo``), or None."""
     best = None
+    if i - 1 >= lo and norms[i - 1] == ",":  # "وزير دفاع تركيا، يشار غولر"
+        i -= 1
     j = i - 1
     while j >= lo and i - j <= MAX_QUALIFIER + MAX_TRIGGER:
         w = norms[j]

@@ -90,6 +90,8 @@ class Tagger:
                 bounds.append(base)
                 flat.extend(words)
                 n = len(words)
+                if fz.use_topics:
+                    extras.extend((base + i, a) for i, a in fz.topic_extras(words, infos))
                 for tg, name in ((gaz, "gz"), (kn, "kn")):
                     for i, t in enumerate(tg or ()):
                         if t:

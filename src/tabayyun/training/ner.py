@@ -170,7 +170,8 @@ def _fit(sents, clusters_path: Path, model_path: Path, params: dict, folds: int 
     import pycrfsuite
 
     clusters = load_clusters(clusters_path)
-    trainer = pycrfsuite.Trainer(verbose=False)
+    params = dict(params)
+    trainer = pycrfsuite.Trainer(algorithm=params.pop("algorithm", "lbfgs"), verbose=False)
     blocks = [sents] if not folds else [
         sents[i * len(sents) // folds : (i + 1) * len(sents) // folds] for i in range(folds)
     ]
@@ -192,7 +193,7 @@ def _fit(sents, clusters_path: Path, model_path: Path, params: dict, folds: int 
 def train(paths: list[Path], out: Path | None, seed: int = 1, extra: str = "",
           extra_train: str = "", c1: float = 0.05, c2: float = 0.01, iterations: int = 250,
           folds: int = 5, final: bool = False, wordclf: bool = True, bilou: bool = False,
-          **_) -> dict:
+          algorithm: str = "lbfgs", **_) -> dict:
     t0 = time.time()
     out = Path(out) if out else Path("ner-model")
     if out.suffix == ".crfsuite":
@@ -212,6 +213,9 @@ def train(paths: list[Path], out: Path | None, seed: int = 1, extra: str = "",
     _write_clusters(out / CLUSTERS_FILE, clusters)
     params = {"c1": float(c1), "c2": float(c2), "max_iterations": int(iterations),
               "feature.possible_transitions": True}
+    if algorithm != "lbfgs":  # averaged perceptron / passive-aggressive: no c1/c2
+        params = {"max_iterations": int(iterations), "feature.possible_transitions": True,
+                  "algorithm": algorithm}
     (out / COMMON_FILE).write_text(
         "# word\n" + "\n".join(common_words(train_s + more)) + "\n", encoding="utf-8")
     folds = int(folds)
