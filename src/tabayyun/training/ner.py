@@ -149,6 +149,36 @@ def to_bilou(tags: list[str]) -> list[str]:
     return out
 
 
+def augment(sents, copies: int, seed: int):
+    """Mention replacement: copies of the sentences where every name is swapped
+    for another name of the same type from the same sentences. The CRF then
+    cannot lean on having seen a name, and learns its context (unseen names are
+    the recall gap)."""
+    import random
+
+    rng = random.Random(seed)
+    pool: dict[str, list[list[str]]] = {}
+    for s in sents:
+        words = [w for w, _ in s]
+        for a, b, typ in spans([t for _, t in s]):
+            pool.setdefault(typ, []).append(words[a:b])
+    out = []
+    for _ in range(copies):
+        for s in sents:
+            found = sorted(spans([t for _, t in s]))
+            if not found:
+                continue
+            new, pos = [], 0
+            for a, b, typ in found:
+                new.extend(s[pos:a])
+                name = rng.choice(pool[typ])
+                new.extend((w, ("B-" if k == 0 else "I-") + typ) for k, w in enumerate(name))
+                pos = b
+            new.extend(s[pos:])
+            out.append(new)
+    return out
+
+
 def _word_data(sents):
     fz = Featuriser(lexicon())
     words = [fz.info(w)[1] or "_" for s in sents for w, _ in s]
@@ -163,7 +193,7 @@ def _wordclf(sents, seed: int):
 
 
 def _fit(sents, clusters_path: Path, model_path: Path, params: dict, folds: int = 0,
-         wordclf: bool = False, seed: int = 1, bilou: bool = False) -> None:
+         wordclf: bool = False, seed: int = 1, bilou: bool = False, copies: int = 0) -> None:
     """Train; with ``folds`` the known-names feature of each block of sentences
     comes from the other blocks only (in-fold it would be always right and the
     model would lean on it, −8 F1 measured)."""
@@ -183,6 +213,8 @@ def _fit(sents, clusters_path: Path, model_path: Path, params: dict, folds: int 
         if wordclf:
             clf = _wordclf(others if folds else sents, seed)
         fz = Featuriser(lexicon(), clusters, known, clf)
+        if copies:
+            block = block + augment(block, copies, seed + i)
         for s in block:
             tags = [t for _, t in s]
             trainer.append(fz.sentence([w for w, _ in s]), to_bilou(tags) if bilou else tags)
@@ -193,7 +225,7 @@ def _fit(sents, clusters_path: Path, model_path: Path, params: dict, folds: int 
 def train(paths: list[Path], out: Path | None, seed: int = 1, extra: str = "",
           extra_train: str = "", c1: float = 0.05, c2: float = 0.01, iterations: int = 250,
           folds: int = 5, final: bool = False, wordclf: bool = True, bilou: bool = False,
-          algorithm: str = "lbfgs", **_) -> dict:
+          algorithm: str = "lbfgs", augment_copies: int = 0, **_) -> dict:
     t0 = time.time()
     out = Path(out) if out else Path("ner-model")
     if out.suffix == ".crfsuite":
@@ -231,13 +263,13 @@ def train(paths: list[Path], out: Path | None, seed: int = 1, extra: str = "",
         clf_path.unlink()
     bilou = bool(bilou) and str(bilou) != "False"
     _fit(train_s + more, out / CLUSTERS_FILE, out / MODEL_FILE, params, folds, wordclf, seed,
-         bilou)
+         bilou, int(augment_copies))
     export(out / MODEL_FILE, out / WEIGHTS_FILE)
     tagger = Tagger(out)
     pred = [tagger.tag_words([w for w, _ in s]) for s in dev_s]
     res = score([[t for _, t in s] for s in dev_s], pred)
     report = {"dev": res, "train_sentences": len(train_s), "dev_sentences": len(dev_s),
-              "params": params, "seed": seed, "folds": folds, "extra_train": extra_train, "wordclf": wordclf, "bilou": bilou,
+              "params": params, "seed": seed, "folds": folds, "extra_train": extra_train, "wordclf": wordclf, "bilou": bilou, "augment_copies": augment_copies,
               "extra": extra, "clusters": len(clusters)}
     if final:  # ship a model trained on every sentence, same settings
         if folds:
@@ -245,7 +277,7 @@ def train(paths: list[Path], out: Path | None, seed: int = 1, extra: str = "",
         if wordclf:
             _wordclf(sents + more, seed).save(clf_path)
         _fit(sents + more, out / CLUSTERS_FILE, out / MODEL_FILE, params, folds, wordclf, seed,
-             bilou)
+             bilou, int(augment_copies))
         export(out / MODEL_FILE, out / WEIGHTS_FILE)
         report["final_trained_on"] = len(sents)
     report["seconds"] = round(time.time() - t0, 1)

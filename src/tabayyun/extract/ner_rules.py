@@ -1,0 +1,172 @@
+"""Rules of the entities stage beyond the CRF: names after personal titles,
+bare roles ("الرئيس الأذربيجاني"), and document repeats (a surname alone, a name
+found once). A mixin of ``entities.Recogniser``: it uses the recogniser's tagger,
+lexicon and featuriser."""
+
+from __future__ import annotations
+
+import bisect
+
+from ..arabic.normalise import normalise
+from ..model import Mention, Span
+from .ner_roles import holds_one, trigger_at
+
+CONF = {"role": 0.6, "rule": 0.6, "repeat": 0.7}
+_PERSONAL = {"head", "government", "minister", "official", "spokesperson", "diplomat",
+             "military", "honorific"}
+_PRONOUN_ENDINGS = ("ته", "تها", "تهم", "هما", "كم")
+# function words that never start a name (the trained common-word list adds more)
+_FUNCTION = set(normalise(w) for w in (
+    "إن أن أنه أنها إنه ذلك هذا هذه هذان التي الذي الذين على في من إلى عن مع قد لم لن لا ما "
+    "كان كانت يكون ثم بعد قبل خلال حيث أمس اليوم غدا أيضا كما لكن إلا بين عند حتى منذ نحو "
+    "بلاده بلادها حكومته قوله وقال وأكد وأضاف قال أكد أضاف أعلن يوم"
+).split())
+
+
+class RulesMixin:
+    def _name_like(self, word: str, norm: str) -> bool:
+        """A word that may be part of a name: Arabic letters, not a common word,
+        no pronoun suffix, not a title, nationality or trigger."""
+        lex = self.lex
+        strip = self.fz.info(word)[1]
+        return (
+            len(norm) >= 2 and norm.isalpha() and not norm.isascii()
+            and (strip == norm or norm[:1] not in "لبك")  # "لشؤون": a name takes no preposition
+            and norm not in self.tagger.common and norm not in _FUNCTION
+            and norm not in lex.roles
+            and norm not in lex.triggers and strip not in lex.triggers
+            and not norm.endswith(_PRONOUN_ENDINGS) and lex.demonym_of(norm) is None
+        )
+
+    def _names_after_titles(self, words, norms, chosen, taken) -> None:
+        """"رئيس الوزراء سامر خليلوف": one or two name-like words right after a
+        personal title (and its nationality) that the CRF left out are a person."""
+        n = len(norms)
+        for i in range(n):
+            length = trigger_at(self.lex, norms, i) if not taken[i] else 0
+            if not length:
+                continue
+            kind = self.lex.roles.get(" ".join(norms[i : i + length]))
+            if kind is None:  # matched without its conjunction
+                kind = self.lex.roles.get(" ".join([norms[i][1:], *norms[i + 1 : i + length]]))
+            if kind is None or kind[0] not in _PERSONAL:
+                continue
+            k = i + length
+            while k < n and k - i - length < 2 and not taken[k] and self.lex.demonym_of(norms[k]):
+                k += 1
+            # a bare one-word title ("وزير", "رئيس") is too loose: it must carry a
+            # nationality, or be a multi-word or honorific title
+            if k == i + length and length == 1 and kind[0] != "honorific":
+                continue
+            if k < n and norms[k].startswith("ال"):
+                continue  # a first name rarely carries the article
+            j = k
+            while j < n and j - k < 2 and not taken[j] and self._name_like(words[j], norms[j]):
+                j += 1
+            if j > k:
+                chosen[(k, j)] = ("PER", "rule")
+                taken[k:j] = [True] * (j - k)
+
+    def _bare_roles(self, text, toks, norms, taken) -> list[Mention]:
+        """"الرئيس الأذربيجاني" with no name next to it: a PER mention whose id
+        the link stage fills from the story."""
+        out = []
+        i = 0
+        n = len(norms)
+        while i < n:
+            length = trigger_at(self.lex, norms, i) if not taken[i] else 0
+            if not length:
+                i += 1
+                continue
+            k = i + length
+            if k < n and not taken[k] and self.lex.demonym_of(norms[k]):
+                k += 1
+            else:
+                i += 1
+                continue
+            near_name = any(taken[k : k + 3])
+            phrase = " ".join(norms[i:k])
+            if not near_name and holds_one(self.lex, phrase):
+                start = self._cut_conj(text, toks[i], norms[i])
+                span = Span(start, toks[k - 1].end)
+                out.append(Mention(start, span.end, "PER", role=span, confidence=CONF["role"]))
+            i = k
+        return out
+
+
+    def _repeats(self, text, toks, found: list[Mention]) -> list[Mention]:
+        """Document consistency: a person's surname alone ("علييف") and any name
+        found once ("البنك التجاري") are mentions wherever else they occur."""
+        names: dict[tuple[str, ...], tuple[str, str | None, str | None]] = {}
+        for m in found:
+            if m.type in ("MISC", "NORP") or (
+                    m.role is not None and (m.role.start, m.role.end) == (m.start, m.end)):
+                continue
+            words = [self.fz.info(w)[0] for w in text[m.start : m.end].split()]
+            if not words or len(words) > 6:
+                continue
+            words[0] = self.fz.info(words[0])[1]
+            if m.type == "PER" and len(words) > 1 and words[-1] not in self.tagger.common \
+                    and words[-1] not in _FUNCTION and self.lex.demonym_of(words[-1]) is None:
+                names.setdefault((words[-1],), ("PER", None, None))
+            names.setdefault(tuple(words), (m.type, m.entity_id, m.label))
+        for sur, cid in self.lex_surnames().items():
+            names.setdefault((sur,), ("PER", cid, self.lex.canon[cid].label))
+        longest: dict[str, int] = {}
+        for k in names:
+            longest[k[0]] = max(longest.get(k[0], 0), len(k))
+        covered = [False] * len(toks)
+        pos = {t.start: i for i, t in enumerate(toks)}
+        for m in found:
+            i = pos.get(m.start)
+            if i is None:  # the span starts after a clitic: find its token
+                i = bisect.bisect_right([t.start for t in toks], m.start) - 1
+            while i < len(toks) and toks[i].start < m.end:
+                covered[i] = True
+                i += 1
+        out = []
+        i = 0
+        while i < len(toks):
+            t = toks[i]
+            if covered[i] or t.kind != "word":
+                i += 1
+                continue
+            strip = self.fz.info(text[t.start : t.end])[1]
+            n = max(longest.get(t.norm, 0), longest.get(strip, 0))
+            hit = None
+            for k in range(min(n, len(toks) - i), 0, -1):
+                rest = tuple(x.norm for x in toks[i + 1 : i + k])
+                if any(covered[i : i + k]):
+                    continue
+                for first in (t.norm, strip):
+                    got = names.get((first, *rest))
+                    if got is not None:
+                        hit = (k, first, got)
+                        break
+                if hit:
+                    break
+            if hit is None or (hit[0] == 1 and (t.norm in self.tagger.common or t.norm in _FUNCTION)):
+                i += 1
+                continue
+            k, first, (typ, cid, label) = hit
+            start = t.start
+            if first != t.norm:
+                start = self._clitic_cut(text, t, len(t.norm) - len(strip))
+            out.append(Mention(start, toks[i + k - 1].end, typ, entity_id=cid, label=label,
+                               confidence=CONF["repeat"]))
+            covered[i : i + k] = [True] * k
+            i += k
+        return out
+
+    def lex_surnames(self) -> dict[str, str]:
+        """Surnames of gazetteer people that belong to one person only."""
+        if self._surnames is None:
+            seen: dict[str, set[str]] = {}
+            for c in self.lex.canon.values():
+                if c.type == "PER":
+                    for name in [c.label, *c.aliases]:
+                        words = normalise(name).split()
+                        if len(words) > 1 and len(words[-1]) >= 4:
+                            seen.setdefault(words[-1], set()).add(c.id)
+            self._surnames = {s: next(iter(ids)) for s, ids in seen.items() if len(ids) == 1}
+        return self._surnames
