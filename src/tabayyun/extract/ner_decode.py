@@ -55,12 +55,11 @@ class Decoder:
         self._attr: dict[str, np.ndarray] = {}
 
     def _vec(self, attrs) -> np.ndarray:
-        vec = np.zeros(len(self.labels), dtype=np.float32)
-        for a in attrs:
-            i = self.index.get(a)
-            if i is not None:
-                vec += self.w[i]
-        return vec
+        get = self.index.get
+        rows = [i for i in map(get, attrs) if i is not None]
+        if not rows:
+            return np.zeros(len(self.labels), dtype=np.float32)
+        return self.w[rows].sum(axis=0)
 
     def _attr_vec(self, attr: str) -> np.ndarray:
         v = self._attr.get(attr)

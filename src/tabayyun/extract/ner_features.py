@@ -34,6 +34,7 @@ class Featuriser:
         self._wc: dict[str, tuple[str, ...]] = {}
         self._start_cache: dict[bool, dict[str, int]] = {False: {}, True: {}}
         self._tk: dict[str, tuple[str, ...]] = {}
+        self._owns: dict[str, dict[str, str]] = {}
         self.use_topics = True
         self.clusters = clusters or {}
         # names seen tagged in the training data (built out-of-fold when training)
@@ -56,6 +57,15 @@ class Featuriser:
         return got
 
     def _own(self, word: str) -> dict[str, str]:
+        got = self._owns.get(word)
+        if got is None:
+            got = self._own_features(word)
+            if len(self._owns) >= _CACHE_LIMIT:
+                self._owns.clear()
+            self._owns[word] = got
+        return got
+
+    def _own_features(self, word: str) -> dict[str, str]:
         n, s = self.info(word)
         lex = self.lex
         f = {"w": n, "s": s, "sh": _shape(n)}

@@ -24,7 +24,8 @@ from ..extract.ner_decode import WEIGHTS_FILE, export
 from ..extract.ner_features import Featuriser
 from ..extract.ner_lexicon import lexicon
 from ..extract.ner_tagger import (
-    CLUSTERS_FILE, COMMON_FILE, KNOWN_FILE, MODEL_FILE, WORDCLF_FILE, Tagger, load_clusters,
+    CLUSTERS_FILE, COMMON_FILE, KNOWN_FILE, MODEL_DIR, MODEL_FILE, WORDCLF_FILE, Tagger,
+    load_clusters,
 )
 from ..evaluate.ner import spans
 
@@ -89,26 +90,32 @@ def _write_clusters(path: Path, clusters: dict) -> None:
     path.write_text("# word\tk64\tk256\tk1024\n" + "\n".join(lines) + "\n", encoding="utf-8")
 
 
+def _majority(c: Counter) -> str:
+    return min(c, key=lambda label: (-c[label], label))
+
+
 def known_names(sents, min_count: int = 1) -> dict[str, str]:
     """Entity phrases of tagged sentences -> majority type (MISC left out)."""
     fz = Featuriser(lexicon())
     counts: dict[str, Counter] = {}
     for s in sents:
         words = [w for w, _ in s]
-        for a, b, typ in spans([t for _, t in s]):
+        for a, b, typ in sorted(spans([t for _, t in s])):
             if typ == "MISC":
                 continue
             first = fz.info(words[a])[1]
             k = " ".join([first] + [fz.info(w)[0] for w in words[a + 1 : b]])
             counts.setdefault(k, Counter())[typ] += 1
-    out = {k: c.most_common(1)[0][0] for k, c in counts.items() if sum(c.values()) >= min_count}
+    # ties are broken by label name: a set's order (hash seed) must not decide
+    out = {k: _majority(c) for k, c in counts.items() if sum(c.values()) >= min_count}
     # single words that are mostly inside names of one type ("w:" keys)
     words: dict[str, Counter] = {}
     for s in sents:
         for w, t in s:
             words.setdefault(fz.info(w)[1], Counter())[t[2:] if t != "O" else "O"] += 1
     for w, c in words.items():
-        typ, n = c.most_common(1)[0]
+        typ = _majority(c)
+        n = c[typ]
         if typ not in ("O", "MISC") and n >= 2 and n / sum(c.values()) >= 0.6:
             out["w:" + w] = typ
     return out
@@ -223,11 +230,11 @@ def _fit(sents, clusters_path: Path, model_path: Path, params: dict, folds: int 
 
 
 def train(paths: list[Path], out: Path | None, seed: int = 1, extra: str = "",
-          extra_train: str = "", c1: float = 0.05, c2: float = 0.01, iterations: int = 250,
+          extra_train: str = "", c1: float = 0.05, c2: float = 0.05, iterations: int = 300,
           folds: int = 5, final: bool = False, wordclf: bool = True, bilou: bool = False,
           algorithm: str = "lbfgs", augment_copies: int = 0, **_) -> dict:
     t0 = time.time()
-    out = Path(out) if out else Path("ner-model")
+    out = Path(out) if out else MODEL_DIR
     if out.suffix == ".crfsuite":
         out = out.parent
     out.mkdir(parents=True, exist_ok=True)
