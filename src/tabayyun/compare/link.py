@@ -23,8 +23,7 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 
 from ..arabic.normalise import match_key
-from ..arabic.stem import strip_proclitics
-from ..extract.ner_lexicon import lexicon
+from ..extract.ner_lexicon import lexicon, strip_particles, surname
 from ..extract.ner_roles import role_key
 from ..model import Dossier, Entity, Evidence, Mention
 from ..pipeline import stage
@@ -33,10 +32,12 @@ _ORDER = {"PER": 0, "ORG": 1, "GPE": 2, "LOC": 3, "NORP": 4, "FAC": 5, "EVENT": 
 
 
 def name_key(text: str) -> str:
+    """Normalised name without the particles on its first word ("لباشينيان" →
+    "باشينيان"); the article stays, so "الحسين" is not "حسين"."""
     words = match_key(text).split(" ")
     if not words or not words[0]:
         return ""
-    return " ".join([strip_proclitics(words[0]), *words[1:]])
+    return " ".join([strip_particles(words[0]), *words[1:]])
 
 
 def _bare(m: Mention) -> bool:
@@ -60,9 +61,9 @@ class _Story:
         for c in self.lex.canon.values():
             if c.type == "PER":
                 for name in [c.label, *c.aliases]:
-                    parts = name_key(name).split(" ")
-                    if len(parts) > 1:
-                        surnames[parts[-1]].add(c.id)
+                    last = surname(name_key(name).split(" "))
+                    if last:
+                        surnames[last].add(c.id)
         self.gaz_surname = {s: next(iter(ids)) for s, ids in surnames.items() if len(ids) == 1}
 
     def text(self, ai: int, m: Mention) -> str:
@@ -80,7 +81,7 @@ class _Story:
 
     def run(self) -> None:
         full: dict[str, str] = {}  # full-name key -> id
-        surname: dict[str, list[tuple[int, str]]] = defaultdict(list)  # -> (article, id)
+        surnames: dict[str, list[tuple[int, str]]] = defaultdict(list)  # -> (article, id)
         roles: dict[tuple, Counter] = defaultdict(Counter)
         pending = []
         for ai, mi, m in self.each():  # 1. gazetteer ids
@@ -97,9 +98,9 @@ class _Story:
         for (ai, mi), (eid, _) in list(self.ids.items()):
             m = self.d.articles[ai].entities[mi]
             if m.type == "PER":
-                parts = name_key(self.text(ai, m)).split(" ")
-                if len(parts) > 1:
-                    surname[parts[-1]].append((ai, eid))
+                last = surname(name_key(self.text(ai, m)).split(" "))
+                if last:
+                    surnames[last].append((ai, eid))
                 if m.role is not None and not _bare(m):
                     rk = role_key(self.lex, self.d.articles[ai].text[m.role.start : m.role.end])
                     if rk and rk[1]:
@@ -108,7 +109,7 @@ class _Story:
             if (ai, mi) in self.ids or m.type != "PER":
                 continue
             k = name_key(self.text(ai, m))
-            cands = surname.get(k) or surname.get(match_key(self.text(ai, m)))
+            cands = surnames.get(k) or surnames.get(match_key(self.text(ai, m)))
             eid = None
             if cands:
                 same = [e for a, e in cands if a == ai]
@@ -146,6 +147,15 @@ class _Story:
             self.assign(ai, mi, eid, strip_article_clitic(t), m.type)
 
 
+def _local_label(forms: Counter, fallback: str) -> str:
+    """The most frequent written form, the longest (full name) among ties,
+    without a leading conjunction or preposition."""
+    if not forms:
+        return fallback
+    best = max(forms.items(), key=lambda kv: (len(kv[0].split()) > 1, kv[1], -len(kv[0]), kv[0]))
+    return strip_article_clitic(best[0])
+
+
 def strip_article_clitic(text: str) -> str:
     """Display label of a local entity: "للأرمن" → "الأرمن", "وبلينكن" → "بلينكن"."""
     w = text.split(" ")
@@ -154,6 +164,8 @@ def strip_article_clitic(text: str) -> str:
         first = "ال" + first[2:]
     elif first[:1] in ("و", "ف") and len(first) > 4 and first[1:3] == "ال":
         first = first[1:]
+    elif first[:1] in ("و", "ف") and len(w) > 1 and len(first) > 3:
+        first = first[1:]  # "وعلي عبد الله صالح": a leading conjunction on a full name
     return " ".join([first, *w[1:]])
 
 
@@ -192,7 +204,7 @@ def link(dossier: Dossier) -> Dossier:
     ents = []
     for eid, evs in ev.items():
         canon = lex.canon.get(eid)
-        label = canon.label if canon else story.labels.get(eid, "")
+        label = canon.label if canon else _local_label(forms[eid], story.labels.get(eid, ""))
         typ = canon.type if canon else story.types.get(eid, "MISC")
         aliases = tuple(f for f, _ in forms[eid].most_common() if f != label)
         roles = tuple(r for r, _ in role_txt[eid].most_common())

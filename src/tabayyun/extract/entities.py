@@ -224,6 +224,8 @@ class Recogniser(RulesMixin):
         if strip != norms[a] and len(strip) >= 3 and (
             (canon is not None and whole not in self.lex.alias)
             or (canon is None and b - a == 1 and strip in vocab)
+            or (canon is None and norms[a][:1] in ("و", "ف") and len(strip) == len(norms[a]) - 1
+                and (strip in vocab or strip in self.lex.given))
         ):
             cut = len(norms[a]) - len(strip)
             prefix = norms[a][:cut]

@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..arabic.normalise import match_key
-from ..arabic.stem import strip_proclitics
+from ..arabic.stem import strip_clitics, strip_proclitics
 
 _HERE = Path(__file__).resolve().parent.parent
 LEXICONS = _HERE / "arabic" / "lexicons"
@@ -51,6 +51,30 @@ def key(phrase: str) -> str:
         return ""
     first = strip_proclitics(words[0])
     return " ".join([first or words[0]] + words[1:])
+
+
+def strip_particles(norm: str) -> str:
+    """Drop conjunctions and prepositions (و ف ب ل ك) but keep the article:
+    "وباكو" → "باكو", "للأمم" → "الامم", "الحسين" stays (not "حسين")."""
+    p, _ = strip_clitics(norm)
+    prefix = norm[:p]
+    if prefix.endswith("ال"):
+        return norm[p - 2 :]
+    if prefix.endswith("لل"):
+        return "ال" + norm[p:]
+    return norm[p:]
+
+
+_LINEAGE = {"بن", "ابن", "بنت", "ابو", "ام", "عبد", "ال"}
+
+
+def surname(words: list[str]) -> str | None:
+    """The word a person is called by alone ("علييف" in "إلهام علييف"), or None
+    for names where the last word is a father's or a divine name ("محمد بن سلمان
+    بن عبدالعزيز", "عبد الله"). Words are normalised."""
+    if len(words) < 2 or words[-1] == "الله" or any(w in _LINEAGE for w in words[1:]):
+        return None
+    return words[-1]
 
 
 class Lexicon:

@@ -20,6 +20,8 @@ _BREAK = set(match_key(w) for w in (
     "إن أن أنه أنها قال قالت أعلن أعلنت أكد أكدت أضاف وقال وأضاف وأكد ذكر ذكرت أوضح "
     "دعا دعت اتهم حث أبلغ بعد قبل خلال حيث الذي التي كما لكن إلا مع عن على إلى"
 ).split())
+# prepositions that cannot end a role phrase
+_DANGLING = set(match_key(w) for w in "في من على عن إلى الى مع لدى و".split())
 # roles that stand for one holder at a time: only these make bare role mentions
 _HOLDER_KINDS = {"head", "government", "minister", "spokesperson"}
 
@@ -78,6 +80,8 @@ def role_after(lex: Lexicon, norms: list[str], e: int, hi: int) -> tuple[int, in
     while k < hi and k - j < MAX_QUALIFIER + MAX_TRIGGER and _word(norms[k]) \
             and norms[k] not in _BREAK:
         k += 1
+    while k - 1 > j and norms[k - 1] in _DANGLING:  # "النائب العام السابق في"
+        k -= 1
     return (j, k)
 
 

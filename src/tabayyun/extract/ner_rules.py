@@ -9,6 +9,7 @@ import bisect
 
 from ..arabic.normalise import normalise
 from ..model import Mention, Span
+from .ner_lexicon import strip_particles, surname
 from .ner_roles import holds_one, trigger_at
 
 CONF = {"role": 0.6, "rule": 0.6, "repeat": 0.7}
@@ -105,10 +106,11 @@ class RulesMixin:
             words = [self.fz.info(w)[0] for w in text[m.start : m.end].split()]
             if not words or len(words) > 6:
                 continue
-            words[0] = self.fz.info(words[0])[1]
-            if m.type == "PER" and len(words) > 1 and words[-1] not in self.tagger.common \
-                    and words[-1] not in _FUNCTION and self.lex.demonym_of(words[-1]) is None:
-                names.setdefault((words[-1],), ("PER", None, None))
+            words[0] = strip_particles(words[0])
+            last = surname(words) if m.type == "PER" else None
+            if last and last not in self.tagger.common and last not in _FUNCTION \
+                    and self.lex.demonym_of(last) is None:
+                names.setdefault((last,), ("PER", None, None))
             names.setdefault(tuple(words), (m.type, m.entity_id, m.label))
         for sur, cid in self.lex_surnames().items():
             names.setdefault((sur,), ("PER", cid, self.lex.canon[cid].label))
@@ -131,7 +133,7 @@ class RulesMixin:
             if covered[i] or t.kind != "word":
                 i += 1
                 continue
-            strip = self.fz.info(text[t.start : t.end])[1]
+            strip = strip_particles(t.norm)
             n = max(longest.get(t.norm, 0), longest.get(strip, 0))
             hit = None
             for k in range(min(n, len(toks) - i), 0, -1):
@@ -165,8 +167,8 @@ class RulesMixin:
             for c in self.lex.canon.values():
                 if c.type == "PER":
                     for name in [c.label, *c.aliases]:
-                        words = normalise(name).split()
-                        if len(words) > 1 and len(words[-1]) >= 4:
-                            seen.setdefault(words[-1], set()).add(c.id)
+                        last = surname(normalise(name).split())
+                        if last and len(last) >= 4:
+                            seen.setdefault(last, set()).add(c.id)
             self._surnames = {s: next(iter(ids)) for s, ids in seen.items() if len(ids) == 1}
         return self._surnames
