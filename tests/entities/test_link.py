@@ -101,3 +101,11 @@ def test_mentions_are_rewritten_with_canonical_labels(linked_seed):
 def test_empty_dossier_links_to_nothing():
     d = link(dossier_of([analyse("")]))
     assert d.entities == ()
+
+
+def test_link_fits_the_pipeline_after_the_entities_stage():
+    from tabayyun.extract import default_stages
+    from tabayyun.pipeline import Pipeline
+
+    p = Pipeline(default_stages(), (link,))
+    assert "entities" in p.names and p.names[-1] == "link"

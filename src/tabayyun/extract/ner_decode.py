@@ -64,6 +64,8 @@ class Decoder:
     def _attr_vec(self, attr: str) -> np.ndarray:
         v = self._attr.get(attr)
         if v is None:
+            if len(self._attr) > 200_000:
+                self._attr.clear()
             v = self._attr[attr] = self._vec((attr,))
         return v
 

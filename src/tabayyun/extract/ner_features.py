@@ -36,6 +36,7 @@ class Featuriser:
         self._tk: dict[str, tuple[str, ...]] = {}
         self._owns: dict[str, dict[str, str]] = {}
         self.use_topics = True
+        self.use_bigrams = False
         self.clusters = clusters or {}
         # names seen tagged in the training data (built out-of-fold when training)
         self.known = known or {}
@@ -192,6 +193,15 @@ class Featuriser:
             i += found or 1
         return out
 
+    def bigram_extras(self, infos) -> list[tuple[int, str]]:
+        """Word-pair attributes (proclitic-stripped forms): "وزير|الخارجيه"."""
+        out = []
+        for i in range(1, len(infos)):
+            a = f"bg={infos[i - 1][1]}|{infos[i][1]}"
+            out.append((i, a))
+            out.append((i - 1, "n" + a))
+        return out
+
     def topic_extras(self, words: list[str], infos) -> list[tuple[int, str]]:
         """Sentence topic (sport, business) conjoined with each word's cluster,
         gazetteer type and word-classifier label: (token index, attribute)."""
@@ -260,5 +270,8 @@ class Featuriser:
             out.append(f)
         if self.use_topics:
             for i, a in self.topic_extras(words, infos):
+                out[i].append(a)
+        if self.use_bigrams:
+            for i, a in self.bigram_extras(infos):
                 out[i].append(a)
         return out

@@ -52,6 +52,10 @@ class Tagger:
         self.decoder = None
         if (model_dir / WEIGHTS_FILE).exists():
             self.decoder = Decoder(model_dir / WEIGHTS_FILE, self.featuriser)
+        if self.decoder is not None:  # which optional feature groups the model was trained with
+            attrs = self.decoder.index
+            self.featuriser.use_bigrams = any(a.startswith(("bg=", "nbg=")) for a in attrs)
+            self.featuriser.use_topics = any(a.startswith("tp=") for a in attrs)
         labels = self.decoder.labels if self.decoder else []
         self.bilou = any(y.startswith(("L-", "U-")) for y in labels)
         common = model_dir / COMMON_FILE
@@ -92,6 +96,8 @@ class Tagger:
                 n = len(words)
                 if fz.use_topics:
                     extras.extend((base + i, a) for i, a in fz.topic_extras(words, infos))
+                if fz.use_bigrams:
+                    extras.extend((base + i, a) for i, a in fz.bigram_extras(infos))
                 for tg, name in ((gaz, "gz"), (kn, "kn")):
                     for i, t in enumerate(tg or ()):
                         if t:
