@@ -21,7 +21,7 @@ from pathlib import Path
 from ..model import Article, Mention, Sentence, Span, Token
 from ..pipeline import stage
 from .ner_features import MAX_WORD
-from .ner_lexicon import Lexicon, lexicon
+from .ner_lexicon import Lexicon, lexicon, strip_particles
 from .ner_roles import role_after, role_before
 from .ner_rules import CONF, RulesMixin
 from .ner_tagger import MODEL_DIR, Tagger
@@ -153,7 +153,7 @@ class Recogniser(RulesMixin):
                 elif ga == a and gb < b and t == "LOC" and gt in ("LOC", "GPE") \
                         and self.resolve(norms[a:b]) is None:
                     b, how = gb, "both"  # "قره باغ شأن": the CRF ran past the place
-            if any(taken[a:b]):
+            if any(taken[a:b]) or self._not_a_person(t, how, norms[a:b]):
                 continue
             chosen[(a, b)] = (t, how)
             taken[a:b] = [True] * (b - a)
@@ -203,6 +203,19 @@ class Recogniser(RulesMixin):
             for x, y in zip(cuts, cuts[1:]):
                 out[(x, y)] = (t, how)
         return out
+
+    def _not_a_person(self, typ: str, how: str, norms: list[str]) -> bool:
+        """CRF persons that are titles ("أمين المظالم": "أمين" is also a first
+        name) or descriptions ("الجيب الجبلي": a person's first name never
+        carries the article)."""
+        if typ != "PER" or how != "crf":
+            return False
+        if " ".join(norms) in self.lex.roles:
+            return True
+        first = strip_particles(norms[0])
+        if first in self.tagger.common:
+            return True  # "نظيره التركي": a name does not open with a common word
+        return len(norms) > 1 and all(strip_particles(w).startswith("ال") for w in norms)
 
     def _agency_context(self, norms: list[str], a: int) -> bool:
         before = " ".join(norms[max(0, a - 3) : a])

@@ -37,6 +37,7 @@ class Featuriser:
         self._owns: dict[str, dict[str, str]] = {}
         self.use_topics = True
         self.use_bigrams = False
+        self.use_cluster_pairs = False
         self.clusters = clusters or {}
         # names seen tagged in the training data (built out-of-fold when training)
         self.known = known or {}
@@ -200,6 +201,11 @@ class Featuriser:
             a = f"bg={infos[i - 1][1]}|{infos[i][1]}"
             out.append((i, a))
             out.append((i - 1, "n" + a))
+        if self.use_cluster_pairs:  # the same over 256 clusters: generalises to unseen pairs
+            cl = [self.clusters.get(s, ("", "?"))[1] for _, s in infos]
+            for i in range(1, len(infos)):
+                out.append((i, f"cb={cl[i - 1]}|{cl[i]}"))
+                out.append((i - 1, f"ncb={cl[i - 1]}|{cl[i]}"))
         return out
 
     def topic_extras(self, words: list[str], infos) -> list[tuple[int, str]]:

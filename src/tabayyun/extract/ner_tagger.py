@@ -56,6 +56,7 @@ class Tagger:
             attrs = self.decoder.index
             self.featuriser.use_bigrams = any(a.startswith(("bg=", "nbg=")) for a in attrs)
             self.featuriser.use_topics = any(a.startswith("tp=") for a in attrs)
+            self.featuriser.use_cluster_pairs = any(a.startswith("cb=") for a in attrs)
         labels = self.decoder.labels if self.decoder else []
         self.bilou = any(y.startswith(("L-", "U-")) for y in labels)
         common = model_dir / COMMON_FILE

@@ -201,7 +201,7 @@ def _wordclf(sents, seed: int):
 
 def _fit(sents, clusters_path: Path, model_path: Path, params: dict, folds: int = 0,
          wordclf: bool = False, seed: int = 1, bilou: bool = False, copies: int = 0,
-         bigrams: bool = False) -> None:
+         bigrams: bool = False, cluster_pairs: bool = False) -> None:
     """Train; with ``folds`` the known-names feature of each block of sentences
     comes from the other blocks only (in-fold it would be always right and the
     model would lean on it, −8 F1 measured)."""
@@ -222,6 +222,7 @@ def _fit(sents, clusters_path: Path, model_path: Path, params: dict, folds: int 
             clf = _wordclf(others if folds else sents, seed)
         fz = Featuriser(lexicon(), clusters, known, clf)
         fz.use_bigrams = bigrams
+        fz.use_cluster_pairs = cluster_pairs
         if copies:
             block = block + augment(block, copies, seed + i)
         for s in block:
@@ -235,7 +236,7 @@ def train(paths: list[Path], out: Path | None, seed: int = 1, extra: str = "",
           extra_train: str = "", c1: float = 0.05, c2: float = 0.05, iterations: int = 300,
           folds: int = 5, final: bool = False, wordclf: bool = True, bilou: bool = False,
           algorithm: str = "lbfgs", augment_copies: int = 0, bigrams: bool = True,
-          **_) -> dict:
+          cluster_pairs: bool = False, **_) -> dict:
     t0 = time.time()
     out = Path(out) if out else MODEL_DIR
     if out.suffix == ".crfsuite":
@@ -273,7 +274,7 @@ def train(paths: list[Path], out: Path | None, seed: int = 1, extra: str = "",
         clf_path.unlink()
     bilou = bool(bilou) and str(bilou) != "False"
     _fit(train_s + more, out / CLUSTERS_FILE, out / MODEL_FILE, params, folds, wordclf, seed,
-         bilou, int(augment_copies), bool(bigrams))
+         bilou, int(augment_copies), bool(bigrams), bool(cluster_pairs))
     export(out / MODEL_FILE, out / WEIGHTS_FILE)
     tagger = Tagger(out)
     pred = [tagger.tag_words([w for w, _ in s]) for s in dev_s]
@@ -281,7 +282,7 @@ def train(paths: list[Path], out: Path | None, seed: int = 1, extra: str = "",
     report = {"dev": res, "train_sentences": len(train_s), "dev_sentences": len(dev_s),
               "params": params, "seed": seed, "folds": folds, "extra_train": extra_train,
               "wordclf": wordclf, "bilou": bilou, "augment_copies": augment_copies,
-              "bigrams": bigrams,
+              "bigrams": bigrams, "cluster_pairs": cluster_pairs,
               "extra": extra, "clusters": len(clusters)}
     if final:  # ship a model trained on every sentence, same settings
         if folds:
@@ -289,7 +290,7 @@ def train(paths: list[Path], out: Path | None, seed: int = 1, extra: str = "",
         if wordclf:
             _wordclf(sents + more, seed).save(clf_path)
         _fit(sents + more, out / CLUSTERS_FILE, out / MODEL_FILE, params, folds, wordclf, seed,
-             bilou, int(augment_copies), bool(bigrams))
+             bilou, int(augment_copies), bool(bigrams), bool(cluster_pairs))
         export(out / MODEL_FILE, out / WEIGHTS_FILE)
         report["final_trained_on"] = len(sents)
     report["seconds"] = round(time.time() - t0, 1)
