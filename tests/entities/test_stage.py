@@ -146,3 +146,10 @@ def test_title_before_a_function_word_makes_no_name(text):
 def test_a_surname_alone_repeats_the_person_of_the_article():
     a = analyse("قال رئيس الوزراء الأذربيجاني سامر خليلوف إن الحكومة مستعدة. وأضاف خليلوف أن الحل قريب.")
     assert texts(a, "PER").count("خليلوف") == 1
+
+
+def test_a_title_is_not_a_person_though_it_opens_with_a_first_name():
+    a = analyse("وقال أمين المظالم لشؤون حقوق الإنسان في المنطقة غيغام ستيبانيان إن 200 قتلوا.")
+    per = [m for m in a.entities if m.type == "PER"]
+    assert [a.text[m.start:m.end] for m in per] == ["غيغام ستيبانيان"]
+    assert a.text[per[0].role.start:per[0].role.end].startswith("أمين المظالم")
