@@ -52,7 +52,6 @@ class Decoder:
         # one row per word type and window offset (0, -2, -1, +1, +2); row 0 is zero
         self._m = np.zeros((5, 4096, n_lab), dtype=np.float32)
         self._id: dict[str, int] = {}
-        self._attr: dict[str, np.ndarray] = {}
 
     def _vec(self, attrs) -> np.ndarray:
         get = self.index.get
@@ -62,12 +61,8 @@ class Decoder:
         return self.w[rows].sum(axis=0)
 
     def _attr_vec(self, attr: str) -> np.ndarray:
-        v = self._attr.get(attr)
-        if v is None:
-            if len(self._attr) > 200_000:
-                self._attr.clear()
-            v = self._attr[attr] = self._vec((attr,))
-        return v
+        i = self.index.get(attr)
+        return self.w[i] if i is not None else np.zeros(len(self.labels), dtype=np.float32)
 
     def _new_word(self, word: str) -> int:
         n = len(self._id) + 1
@@ -103,8 +98,12 @@ class Decoder:
         ends = bounds[1:] + [n]
         e[np.array(bounds)] += self._attr_vec("BOS")
         e[np.array(ends) - 1] += self._attr_vec("EOS")
-        for i, a in extras:
-            e[i] += self._attr_vec(a)
+        if extras:  # sentence-level attributes: most (unseen word pairs) have no weight
+            get = self.index.get
+            pairs = [(i, r) for i, r in ((i, get(a)) for i, a in extras) if r is not None]
+            if pairs:
+                tok, row = zip(*pairs)
+                np.add.at(e, np.array(tok), self.w[np.array(row)])
         return e
 
     def viterbi_many(self, es: list[np.ndarray]) -> list[list[str]]:
