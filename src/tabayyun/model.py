@@ -296,6 +296,27 @@ class Figure:
     via: tuple[str, ...]
     time: str | None
     evidence: Evidence
+    fact: str | None = None  # key of the aligned fact this figure speaks of (compare/align)
+
+
+@_rec
+class WireCopy:
+    """A passage shared near-verbatim by two articles (wire copy or re-use)."""
+
+    a: Evidence
+    b: Evidence
+    similarity: float  # 0..1
+    agency: str | None = None  # the agency both credit, when one does
+
+
+@_rec
+class IndependenceGroup:
+    """Articles that count as ONE source for corroboration: copies of each other or
+    relaying the same agency."""
+
+    articles: tuple[str, ...]  # Article.id
+    outlets: tuple[str, ...]
+    reason: str  # "near-duplicate", "shared-passages", "same-agency:<name>"
 
 
 @_rec
@@ -338,6 +359,18 @@ class SingleSource:
 
 
 @_rec
+class OutletTerm:
+    """A term that distinguishes one outlet's wording from the others'
+    (log-odds ratio with an informative Dirichlet prior)."""
+
+    outlet: str
+    term: str  # display form as first seen
+    z: float
+    count: int
+    evidence: tuple[Evidence, ...] = ()
+
+
+@_rec
 class FramingUse:
     outlet: str
     frame: str
@@ -359,6 +392,7 @@ class TimelineEvent:
 class SummarySentence:
     text: str
     citations: tuple[Evidence, ...]
+    kind: str = "context"  # "agreed", "disputed", "single-source", "context"
 
 
 @_rec
@@ -376,6 +410,9 @@ class Dossier:
     agreements: tuple[Agreement, ...] = ()
     single_source: tuple[SingleSource, ...] = ()
     framing: tuple[FramingUse, ...] = ()
+    outlet_terms: tuple[OutletTerm, ...] = ()
+    wire_copy: tuple[WireCopy, ...] = ()
+    independence: tuple[IndependenceGroup, ...] = ()
     timeline: tuple[TimelineEvent, ...] = ()
     summary: tuple[SummarySentence, ...] = ()
     notes: tuple[str, ...] = ()  # what the run could not do ("no figures found", …)
