@@ -293,6 +293,49 @@ def version():
     print(__version__)
 
 
+@app.command()
+def serve(
+    db: Optional[str] = typer.Option(None, "--db", help="SQLite file or postgresql://… URL (default: the user data dir)."),
+    host: str = typer.Option("127.0.0.1", help="Address to bind; anything but loopback needs a write token."),
+    port: int = typer.Option(8000, help="Port to listen on."),
+    read_only: bool = typer.Option(False, "--read-only", help="Refuse every write (uploads)."),
+    token: Optional[str] = typer.Option(None, "--token", envvar="TABAYYUN_TOKEN", help="Token that writes must send (Authorization: Bearer …)."),
+    max_upload: int = typer.Option(5_000_000, help="Largest upload accepted, in bytes."),
+):
+    """Serve the stories, search and upload pages and the JSON API (/api, docs at /docs).
+
+    Example: tabayyun serve --db news.db --port 8000 --read-only
+    """
+    _setup_logging(False)
+    try:
+        import uvicorn
+
+        from .store import Store
+        from .web import WebConfig, create_app
+        from .web.guard import is_loopback
+    except ImportError as exc:
+        err.print(f"error: the web app needs the [web] extra (pip install 'tabayyun[web]'): {exc}", markup=False)
+        raise typer.Exit(EXIT_USAGE) from None
+    from .errors import TabayyunError
+
+    if not is_loopback(host) and not token and not read_only:
+        import secrets
+
+        token = secrets.token_urlsafe(18)
+        err.print(f"bound to {host}, not loopback: writes need this token: {token}", markup=False, highlight=False)
+    try:
+        store = Store.open(db, read_only=read_only)
+    except TabayyunError as exc:
+        err.print(f"error: {exc}", markup=False)
+        raise typer.Exit(EXIT_USAGE) from None
+    config = WebConfig(read_only=read_only, token=token, max_upload=max_upload)
+    out.print(f"tabayyun on http://{host}:{port}/  (API docs: /docs){'  read-only' if read_only else ''}", highlight=False)
+    try:
+        uvicorn.run(create_app(store, config), host=host, port=port, log_level="warning")
+    finally:
+        store.close()
+
+
 def _options(pairs: list[str]) -> dict:
     opts = {}
     for p in pairs:
