@@ -32,6 +32,8 @@ def store(tmp_path, seed_db):
 def pg_url():
     """A fresh schema-less database on the test PostgreSQL server (CI sets
     TABAYYUN_TEST_PG; .ci/run installs and starts the server)."""
+    if not PG_URL and os.environ.get("CI"):
+        pytest.fail("CI must run the PostgreSQL tests: .ci/run should have set TABAYYUN_TEST_PG")
     if not PG_URL:
         pytest.skip("TABAYYUN_TEST_PG not set: no PostgreSQL server to test against (.ci/run starts one)")
     import psycopg
