@@ -58,7 +58,7 @@ def article(request: Request, article_id: str, full: bool = Query(False, descrip
     return data
 
 
-@router.get("/entities/{entity_id}", tags=["entities"], summary="An entity: mentions, roles, outlets, stories")
+@router.get("/entities/{entity_id:path}", tags=["entities"], summary="An entity: mentions, roles, outlets, stories")
 def entity(request: Request, entity_id: str, limit: Limit = 50, offset: Offset = 0):
     v = service.entity(request, entity_id)
     mentions = [{"article": aid, **jsonable(m)} for aid, m in v.mentions]
@@ -75,7 +75,7 @@ def outlets(request: Request, limit: Limit = 50, offset: Offset = 0):
     return {"items": jsonable(rows[offset:offset + limit]), "total": len(rows), "limit": limit, "offset": offset}
 
 
-@router.get("/outlets/{name}", tags=["outlets"], summary="An outlet: its articles, framing profile, figures")
+@router.get("/outlets/{name:path}", tags=["outlets"], summary="An outlet: its articles, framing profile, figures")
 def outlet(request: Request, name: str):
     return jsonable(service.outlet(request, name))
 

@@ -64,7 +64,7 @@ def article(request: Request, article_id: str, hl: str | None = None):
     )
 
 
-@router.get("/entities/{entity_id}")
+@router.get("/entities/{entity_id:path}")
 def entity(request: Request, entity_id: str):
     v = service.entity(request, entity_id)
     st = service.store(request)
@@ -86,7 +86,7 @@ def outlets(request: Request):
     return html("outlets.html.j2", request, rows=service.store(request).outlets(), title="الوسائل")
 
 
-@router.get("/outlets/{name}")
+@router.get("/outlets/{name:path}")
 def outlet(request: Request, name: str):
     v = service.outlet(request, name)
     st = service.store(request)
