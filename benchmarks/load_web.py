@@ -2,9 +2,10 @@
 
     python benchmarks/load_web.py [--clients 50] [--seconds 30] [--db demo.db]
 
-Starts uvicorn on a free 127.0.0.1 port in a thread (a temporary store with the
-bundled example unless --db is given), then runs the clients with httpx's async
-client, each requesting story pages (and the stories list) back to back.
+Starts `tabayyun serve --read-only` on a free 127.0.0.1 port in its own process
+(over a temporary store with the bundled example unless --db is given), then runs
+the clients with httpx's async client in this process, each requesting story
+pages (and the stories list) back to back.
 Bounded: stops after --seconds. Reports requests/s, p50/p95/max latency and
 every error (any non-200 or exception); exits 1 when there was an error.
 """
@@ -15,8 +16,9 @@ import argparse
 import asyncio
 import platform
 import socket
+import subprocess
+import sys
 import tempfile
-import threading
 import time
 from collections import Counter
 from pathlib import Path
@@ -61,34 +63,40 @@ def main() -> None:
     ap.add_argument("--seconds", type=float, default=30)
     ap.add_argument("--db")
     args = ap.parse_args()
-    import uvicorn
+    import httpx
 
     from tabayyun.cli import example_dir
     from tabayyun.store import Store
-    from tabayyun.web import create_app
 
     tmp = tempfile.TemporaryDirectory()
-    store = Store.open(args.db or str(Path(tmp.name) / "load.db"))
+    db = args.db or str(Path(tmp.name) / "load.db")
+    store = Store.open(db)
     if not args.db:
         store.add([str(example_dir())])
     stories = [s.id for s in store.stories(limit=20).items]
+    store.close()
     paths = [f"/stories/{s}" for s in stories] + ["/"]
     port = free_port()
-    srv = uvicorn.Server(uvicorn.Config(create_app(store), host="127.0.0.1", port=port, log_level="warning",
-                                        backlog=max(2048, args.clients * 4)))
-    th = threading.Thread(target=srv.run, daemon=True)
-    th.start()
-    while not srv.started:
-        time.sleep(0.05)
+    base = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen([sys.executable, "-c", "from tabayyun.cli import main; main()", "serve", "--db", db, "--port", str(port), "--read-only"],
+                              stdout=subprocess.DEVNULL)
     try:
-        lat, errors, took = asyncio.run(run(f"http://127.0.0.1:{port}", paths, args.clients, args.seconds))
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                httpx.get(base + "/api/counts", timeout=2).raise_for_status()
+                break
+            except httpx.HTTPError:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    raise SystemExit("the server did not start") from None
+                time.sleep(0.2)
+        lat, errors, took = asyncio.run(run(base, paths, args.clients, args.seconds))
     finally:
-        srv.should_exit = True
-        th.join(10)
-        store.close()
+        server.terminate()
+        server.wait(10)
     lat.sort()
     pct = lambda q: lat[min(len(lat) - 1, int(q * len(lat)))] if lat else float("nan")  # noqa: E731
-    print(f"machine: {platform.machine()}, Python {platform.python_version()}, one uvicorn worker (thread), loopback")
+    print(f"machine: {platform.machine()}, Python {platform.python_version()}, tabayyun serve (one uvicorn process), loopback")
     print(f"{args.clients} clients x {args.seconds:.0f} s on {len(paths)} pages: {len(lat)} requests, {len(lat) / took:.1f} req/s")
     print(f"latency ms: p50 {pct(0.5):.0f}  p95 {pct(0.95):.0f}  max {lat[-1] if lat else float('nan'):.0f}")
     print(f"errors: {sum(errors.values())}" + "".join(f"\n  {k}: {n}" for k, n in errors.most_common(10)))
