@@ -55,6 +55,7 @@ def _forms(word: str, mode: str) -> set[str]:
     for suf in ("ه", "ات", "ون", "ين", "ان", "تان", "تين"):
         out.add(stem + suf)
     out.update(stem + "ت" + p for p in _PRONOUN)  # feminine with a pronoun: محتلتها (rare, harmless)
+    out.update(stem + "ات" + p for p in _PRONOUN)  # plural with a pronoun: اعتداءاتهم
     if word.endswith("ي"):  # nisba: انفصالي -> انفصاليه / انفصاليين / انفصاليون
         out.update(word + s for s in ("ه", "ين", "ون", "ات", "ا"))
     return out
@@ -124,6 +125,24 @@ def parse(text: str) -> Lexicon:
     for c in conflicts:
         log.warning("frames lexicon: %s", c)
     return Lexicon({k: frozenset(v) for k, v in forms.items()}, trie, tuple(terms), tuple(conflicts), frozenset(first))
+
+
+@lru_cache(maxsize=1)
+def naming_verbs() -> frozenset[str]:
+    """Normalised forms of verbs that name something ("تصفهم", "أسمتها"), with
+    object pronouns, optionally after و/ف."""
+    text = resources.files("tabayyun.extract").joinpath("data/frame_naming.txt").read_text("utf-8")
+    out: set[str] = set()
+    for line in text.splitlines():
+        w = normalise_word(line.strip())
+        if not w or line.startswith("#"):
+            continue
+        base = w[:-1] + "ت" if w.endswith("ه") else w
+        # not ي+ه: "تسميه" is also the noun تسمية ("تحت تسمية …"), which names nobody
+        pronouns = ("ها", "هم", "هما", "هن") if w.endswith("ي") else ("ه", "ها", "هم", "هما", "هن")
+        for f in [w] + [base + p for p in pronouns]:
+            out.update((f, "و" + f, "ف" + f))
+    return frozenset(out)
 
 
 @lru_cache(maxsize=1)

@@ -6,7 +6,9 @@ norms through a trie (longest match, left to right; a blocker phrase such as
 
 - ``quoted``: inside quotation marks, or in the content of a direct statement;
 - ``attributed``: in the content of an indirect (reported) statement;
-- ``outlet``: anywhere else — the outlet's own narration.
+- ``outlet``: anywhere else — the outlet's own narration; except a term a few
+  words after a naming verb ("مقاتلين تصفهم أنقرة بالإرهابيين"), which is the
+  namer's word: ``attributed``.
 
 A term inside a statement's content points to that statement (the innermost).
 """
@@ -16,7 +18,7 @@ from __future__ import annotations
 from ..arabic.normalise import normalise_with_map
 from ..model import Article, FrameTerm, Token
 from ..pipeline import stage
-from .frame_lexicon import END, PROCLITICS, WILD, Lexicon, lexicon
+from .frame_lexicon import END, PROCLITICS, WILD, Lexicon, lexicon, naming_verbs
 
 _CACHE_MAX = 200_000
 _NONE: tuple = ()
@@ -49,33 +51,42 @@ class Matcher:
         """-> [(first token, last token + 1, proclitic length of the first, Term)],
         blockers already dropped."""
         out = []
-        n, i, lex, first = len(tokens), 0, self.lex, self.lex.first
-        root = lex.trie
+        n, i = len(tokens), 0
+        root, get, lexemes = self.lex.trie, self._cache.get, self.lexemes
         while i < n:
             tok = tokens[i]
-            if tok[3] != "word":
-                i += 1
-                continue
-            starts = [(k, p) for k, p in self.lexemes(tok[2]) if k in first]
-            if not starts:
+            hit = get(tok[2])
+            if hit is None:
+                hit = lexemes(tok[2])
+            if not hit or tok[3] != "word":
                 i += 1
                 continue
             best = None  # (end, proclitic length, term)
-            stack = [(root[k], i + 1, p) for k, p in starts]
-            while stack:
-                node, j, p = stack.pop()
-                term = node.get(END)
-                if term is not None and (best is None or j > best[0]):
-                    best = (j, p, term)
-                if j >= n or tokens[j][3] != "word":
+            for key, p in hit:
+                node = root.get(key)
+                if node is None:
                     continue
-                for k, _ in self.lexemes(tokens[j][2]):
-                    child = node.get(k)
-                    if child is not None:
-                        stack.append((child, j + 1, p))
-                wild = node.get(WILD)
-                if wild is not None:
-                    stack.append((wild, j + 1, p))
+                stack = [(node, i + 1)]
+                while stack:
+                    node, j = stack.pop()
+                    term = node.get(END)
+                    if term is not None and (best is None or j > best[0]):
+                        best = (j, p, term)
+                    if j >= n or len(node) == (term is not None):  # a leaf, or no word follows
+                        continue
+                    nxt = tokens[j]
+                    if nxt[3] != "word":
+                        continue
+                    h = get(nxt[2])
+                    if h is None:
+                        h = lexemes(nxt[2])
+                    for k, _ in h:
+                        child = node.get(k)
+                        if child is not None:
+                            stack.append((child, j + 1))
+                    wild = node.get(WILD)
+                    if wild is not None:
+                        stack.append((wild, j + 1))
             if best is None:
                 i += 1
                 continue
@@ -111,28 +122,78 @@ def _display_start(text: str, tok: Token, plen: int) -> int:
     return tok.start + offsets[cut]
 
 
+class Voices:
+    """Voice of positions visited left to right: a sweep over the quotes and the
+    statement contents (both in text order), so an article costs O(terms +
+    statements) rather than a scan of every statement per term."""
+
+    def __init__(self, article: Article):
+        self.statements = article.statements
+        self.contents = sorted((st.content.start, st.content.end, k) for k, st in enumerate(article.statements))
+        self.quotes = sorted((q.start, q.end) for q in article.quotes)
+        self._c = self._q = 0
+        self._open_c: list[tuple[int, int, int]] = []
+        self._open_q: list[tuple[int, int]] = []
+
+    def at(self, pos: int) -> tuple[str, int | None]:
+        """(voice, statement index): quoted > direct content > indirect content >
+        the outlet's own narration. ``pos`` must not decrease between calls."""
+        cs, qs = self.contents, self.quotes
+        while self._c < len(cs) and cs[self._c][0] <= pos:
+            self._open_c.append(cs[self._c])
+            self._c += 1
+        while self._q < len(qs) and qs[self._q][0] <= pos:
+            self._open_q.append(qs[self._q])
+            self._q += 1
+        best = None
+        if self._open_c:
+            self._open_c = [c for c in self._open_c if c[1] > pos]
+            if self._open_c:
+                best = min(self._open_c, key=lambda c: c[1] - c[0])[2]
+        if self._open_q:
+            self._open_q = [q for q in self._open_q if q[1] > pos]
+            if self._open_q:
+                return "quoted", best
+        if best is None:
+            return "outlet", None
+        return ("quoted" if self.statements[best].direct else "attributed"), best
+
+
 def voice_of(article: Article, start: int) -> tuple[str, int | None]:
-    """(voice, statement index) of a position: quoted > direct content >
-    indirect content > the outlet's own narration."""
-    best, size = None, None
-    for k, st in enumerate(article.statements):
-        c = st.content
-        if c.start <= start < c.end and (size is None or c.end - c.start < size):
-            best, size = k, c.end - c.start
-    for q in article.quotes:
-        if q.start <= start < q.end:
-            return "quoted", best
-    if best is None:
-        return "outlet", None
-    return ("quoted" if article.statements[best].direct else "attributed"), best
+    """The voice of one position (see :class:`Voices`)."""
+    return Voices(article).at(start)
+
+
+_NAMING_WINDOW = 6  # word tokens between a naming verb and the term it introduces
+
+
+def _named_by_someone(toks: tuple[Token, ...], i: int, verbs: frozenset[str]) -> bool:
+    """A naming verb within a few words before token ``i``, with no punctuation between."""
+    k, seen = i - 1, 0
+    while k >= 0 and seen < _NAMING_WINDOW:
+        t = toks[k]
+        if t[3] == "punct":
+            return False
+        if t[2] in verbs:
+            return True
+        seen += 1
+        k -= 1
+    return False
 
 
 @stage("frames", requires=("sentences", "tokens", "quotes", "statements"), provides=("frames",))
 def frames(article: Article) -> Article:
     toks, text = article.tokens, article.text
     found = []
-    for i, j, plen, term in matcher().find(toks):
+    verbs = naming_verbs()
+    hits = matcher().find(toks)
+    if not hits:
+        return article.with_layers(frames=())
+    voices = Voices(article)
+    for i, j, plen, term in hits:
         start = _display_start(text, toks[i], plen)
-        voice, st = voice_of(article, start)
+        voice, st = voices.at(start)
+        if voice == "outlet" and _named_by_someone(toks, i, verbs):
+            voice = "attributed"
         found.append(FrameTerm(start, toks[j - 1].end, term.frame, term.side, voice, st))
     return article.with_layers(frames=tuple(found))
