@@ -18,7 +18,7 @@ def _safe(text: str) -> str:
 
 
 def _cite(d: Dossier, ev: Evidence, quote: bool = False) -> str:
-    by_id = {a.id: a for a in d.articles}
+    by_id = _by_id(d)
     a = by_id.get(ev.article)
     where = f"{ev.outlet or ev.article} §{ev.start}–{ev.end}"
     if quote and a is not None and 0 <= ev.start <= ev.end <= len(a.text):
@@ -26,6 +26,17 @@ def _cite(d: Dossier, ev: Evidence, quote: bool = False) -> str:
         flat = lambda t: _safe(" ".join(t.split()))  # noqa: E731
         return f"«{flat(p.before)} **{flat(p.mark)}** {flat(p.after)}» ({_safe(where)})"
     return f"[{_safe(where)}]"
+
+
+_CACHE: dict[int, tuple[Dossier, dict]] = {}
+
+
+def _by_id(d: Dossier) -> dict:
+    got = _CACHE.get(id(d))
+    if got is None or got[0] is not d:
+        _CACHE.clear()  # one dossier at a time: the cache never outlives a render
+        got = _CACHE[id(d)] = (d, {a.id: a for a in d.articles})
+    return got[1]
 
 
 def dossier_sections(d: Dossier, cell) -> list[str]:
