@@ -30,9 +30,14 @@ def corpus_stages(settings: Settings, also_from: dict[str, tuple[str, ...]]) -> 
     from .compare.figures import figures
     from .compare.link import link
     from .compare.sources import make_sources
+    from .compare.summary import summary
+    from .compare.timeline import timeline
 
-    # link before figures: claimants then carry canonical entity labels
-    return (make_dedupe(settings), make_sources(also_from), link, figures)
+    from .compare.framing import framing
+
+    # link before figures: claimants then carry canonical entity labels;
+    # timeline and summary read every finding, so they come last (summary last)
+    return (make_dedupe(settings), make_sources(also_from), link, figures, framing, timeline, summary)
 
 
 def default_pipeline(settings: Settings | None = None, also_from=None) -> Pipeline:

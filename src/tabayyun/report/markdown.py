@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..model import Dossier
+from .markdown_dossier import dossier_sections
 
 
 def _cell(v) -> str:
@@ -19,6 +20,7 @@ def to_markdown(dossier: Dossier) -> str:
     ]
     if d.notes:
         out += ["## ملاحظات", ""] + [f"- {n}" for n in d.notes] + [""]
+    out += dossier_sections(d, _cell)
     out += [
         "## المصادر",
         "",

@@ -16,7 +16,7 @@ from .errors import WebError
 
 router = APIRouter(include_in_schema=False)
 PAGE = 30
-STATIC = {"web.css": "text/css; charset=utf-8", "web.js": "text/javascript; charset=utf-8"}
+STATIC = {"web.css": "text/css; charset=utf-8", "web.js": "text/javascript; charset=utf-8", "report.css": "text/css; charset=utf-8"}
 
 
 def html(name: str, request: Request, status: int = 200, **ctx) -> HTMLResponse:
@@ -33,7 +33,10 @@ def _hit(hl: str | None) -> tuple[int, int] | None:
 def static(name: str):
     if name not in STATIC:
         raise WebError(404, f"no such file: {name}")
-    data = resources.files("tabayyun.web").joinpath("static", name).read_bytes()
+    if name == "report.css":
+        data = render.report_css().encode("utf-8")
+    else:
+        data = resources.files("tabayyun.web").joinpath("static", name).read_bytes()
     return Response(data, media_type=STATIC[name], headers={"Cache-Control": "max-age=3600"})
 
 

@@ -21,6 +21,17 @@ def env():
     return e
 
 
+@lru_cache(maxsize=1)
+def report_css() -> str:
+    """The HTML report's own stylesheet, so the story page looks like the report
+    (and keeps up as the report gains sections)."""
+    import re
+
+    e = report_html._env()
+    source = e.loader.get_source(e, "report.html.j2")[0]
+    return "\n".join(re.findall(r"<style>(.*?)</style>", source, re.S))
+
+
 def story_context(dossier: Dossier) -> dict:
     """What the report's section partials expect (as report.html.to_html passes)."""
     ctx = getattr(report_html, "context", None)

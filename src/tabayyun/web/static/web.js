@@ -59,8 +59,10 @@
 
   document.querySelectorAll('a[href^="#p-"]').forEach(function (a) {
     a.addEventListener("click", function () {
+      // the quoted passage: its <mark>, or a citation's title (truncated with "...")
       var m = a.querySelector("mark");
-      reveal(a.getAttribute("href").slice(1), (m || a).textContent.trim());
+      var passage = m ? m.textContent : (a.classList.contains("cite") ? a.getAttribute("title") || "" : a.textContent);
+      reveal(a.getAttribute("href").slice(1), passage.replace(/(\.\.\.|…)$/, "").trim());
     });
   });
   if (location.hash.indexOf("#p-") === 0) reveal(location.hash.slice(1), null);
