@@ -57,8 +57,10 @@ def test_reanalysis_after_upgrade_replaces_layers(store, monkeypatch):
     victim = store.story(aid).articles[0]
     good = store.counts()
     with store.engine.begin() as conn:  # as if an older analyser had stored it, with fewer layers
-        conn.execute(update(schema.articles).where(schema.articles.c.id == victim.id)
-                     .values(analyser="0.0.1+old", layers=codec.dump_layers(replace(victim, times=(), statements=()))))
+        num = conn.execute(update(schema.articles).where(schema.articles.c.id == victim.id)
+                           .values(analyser="0.0.1+old").returning(schema.articles.c.num)).scalar_one()
+        conn.execute(update(schema.bodies).where(schema.bodies.c.num == num)
+                     .values(layers=codec.dump_layers(replace(victim, times=(), statements=()))))
         conn.execute(schema.times.delete().where(schema.times.c.article == victim.id))
     assert store.counts()["times"] < good["times"]
     r = store.reanalyse()
@@ -95,3 +97,15 @@ def test_stories_pagination(store):
     assert page.total == store.counts()["stories"] and len(page.items) == 1
     rest = store.stories(limit=10, offset=1)
     assert page.items[0] not in rest.items and len(rest.items) == page.total - 1
+
+
+def test_incremental_adds_match_one_batch(tmp_path, seed_dir, store):
+    files = sorted(seed_dir.glob("*.txt"))
+    with Store.open(tmp_path / "inc.db") as inc:
+        first = inc.add(files[:3])
+        second = inc.add(files[3:])
+        assert set(second.stories) <= {inc.article_story(a) for a in second.added}
+        for f in files:
+            aid = next(iter(ingest([f])[0])).id
+            assert inc.article_story(aid) == store.article_story(aid)
+        assert first.added and inc.counts() == store.counts()

@@ -33,7 +33,7 @@ def test_older_schema_is_migrated_and_backfilled(tmp_path, seed_dir):
         migrations.apply(conn, 0, upto=1)
     old = sqlite3.connect(path)
     new = sqlite3.connect(tmp_path / "src.db")
-    for table in ("outlets", "stories", "articles", "mentions", "times", "statements", "entities", "figures"):
+    for table in ("outlets", "stories", "articles", "bodies", "mentions", "times", "statements", "entities", "figures"):
         rows = new.execute(f"SELECT * FROM {table}").fetchall()
         if rows:
             old.executemany(f"INSERT INTO {table} VALUES ({','.join('?' * len(rows[0]))})", rows)
@@ -43,6 +43,10 @@ def test_older_schema_is_migrated_and_backfilled(tmp_path, seed_dir):
     with Store.open(path) as s:
         assert s.schema_version() == migrations.LATEST
         assert s.search("أذربيجان").total == 1 and s.counts()["indexed"] == 1
+        assert s.counts()["features"] == 1  # 003 backfilled the clustering view
+        # and a new article is clustered against the migrated one
+        r = s.add([sorted(seed_dir.glob("*.txt"))[0].read_text("utf-8") + "\nتحديث: استمرار القتال."])
+        assert len(r.added) == 1 and s.counts()["features"] == 2
         assert s.story(aid) is not None
     names = [r[0] for r in sqlite3.connect(path).execute("SELECT name FROM tabayyun_migrations ORDER BY name")]
     assert names == [n for n, _ in migrations.MIGRATIONS]

@@ -30,7 +30,7 @@ def _results(store):
     for q in QUERIES:
         for f in FILTERS:
             page = store.search(q, limit=50, **f)
-            out[(q, tuple(f.items()))] = (page.total, [(h.article, h.story, h.snippet, h.start, h.end, h.date, h.outlet)
+            out[(q, tuple(f.items()))] = (page.total, [(h.article, h.story, h.snippet, h.start, h.end, h.date, h.outlet, h.score)
                                                       for h in page.items])
     return out
 

@@ -84,10 +84,35 @@ def article_row(a: Article, analyser: str, added: str) -> dict:
     return {
         "id": a.id, "outlet": m.outlet, "title": m.title, "url": m.url, "source": m.source,
         "published": m.published.value, "published_date": published_date(a),
-        "language": m.language, "text": a.text, "raw": a.raw, "text_hash": sha(a.text),
-        "raw_hash": sha(a.raw), "analyser": analyser, "added": added,
-        "duplicate_of": a.duplicate_of, "layers": dump_layers(a),
+        "language": m.language, "chars": len(a.text), "text_hash": sha(a.text),
+        "raw_hash": sha(a.raw), "analyser": analyser, "added": added, "duplicate_of": a.duplicate_of,
     }
+
+
+def body_row(a: Article, num: int) -> dict:
+    return {"num": num, "text": a.text, "raw": a.raw, "layers": dump_layers(a)}
+
+
+def features_row(a: Article, num: int) -> dict:
+    """The clustering view of the article, kept so that seeding the story
+    clusterer does not need every stored article read back."""
+    from ..compare.cluster_features import features
+
+    f = features(a)
+    data = {"id": f.id, "terms": dict(f.terms), "entities": sorted(f.entities), "day": f.day,
+            "figures": sorted([c, v] for c, v in f.figures), "outlet": f.outlet,
+            "duplicate_of": f.duplicate_of}
+    return {"num": num, "data": json.dumps(data, ensure_ascii=False, separators=(",", ":"))}
+
+
+def load_features(text: str):
+    from collections import Counter
+
+    from ..compare.cluster_features import Features
+
+    d = json.loads(text)
+    return Features(d["id"], Counter(d["terms"]), frozenset(d["entities"]), d["day"],
+                    frozenset((c, v) for c, v in d["figures"]), d["outlet"], d["duplicate_of"])
 
 
 def mention_rows(a: Article) -> list[dict]:

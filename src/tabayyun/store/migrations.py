@@ -15,7 +15,7 @@ import logging
 from collections.abc import Callable
 from datetime import datetime, timezone
 
-from sqlalchemy import Connection, MetaData, inspect, select, text
+from sqlalchemy import Column, Connection, Integer, MetaData, Table, inspect, select, text
 
 from . import schema
 from .search import index_terms, pg_tsvector
@@ -31,7 +31,7 @@ def m001_core(conn: Connection) -> None:
     """Articles, outlets, layers as rows, entities, stories, figures."""
     md = MetaData()
     schema.core_tables(md)
-    md.create_all(conn)
+    md.create_all(conn)  # core_tables: the tables as of 001
     conn.execute(schema.meta.insert().values(key="app", value=schema.APP))
 
 
@@ -46,9 +46,21 @@ def m002_search(conn: Connection) -> None:
         conn.execute(text("CREATE TABLE search_index (num INTEGER PRIMARY KEY "
                           "REFERENCES articles(num) ON DELETE CASCADE, tsv TSVECTOR NOT NULL)"))
         conn.execute(text("CREATE INDEX ix_search_index_tsv ON search_index USING GIN (tsv)"))
-    rows = conn.execute(select(schema.articles.c.num, schema.articles.c.text)).all()
-    for num, body in rows:
+    for num, body in conn.execute(select(schema.bodies.c.num, schema.bodies.c.text)).all():
         write_index(conn, num, body)
+
+
+def m003_cluster_features(conn: Connection) -> None:
+    """The clustering view of each article (so an add does not re-read every
+    stored article); backfilled from the stored layers."""
+    from .codec import features_row, load_article
+
+    md = MetaData()
+    Table("articles", md, Column("num", Integer, primary_key=True))  # only for the foreign key
+    schema.features_table(md).create(conn)
+    b = schema.bodies
+    for num, body, raw, layers in conn.execute(select(b.c.num, b.c.text, b.c.raw, b.c.layers)).all():
+        conn.execute(schema.features.insert().values(**features_row(load_article(body, raw, layers), num)))
 
 
 def write_index(conn: Connection, num: int, body: str) -> None:
@@ -72,6 +84,7 @@ def delete_index(conn: Connection, num: int) -> None:
 MIGRATIONS: tuple[tuple[str, Callable[[Connection], None]], ...] = (
     ("001_core", m001_core),
     ("002_search", m002_search),
+    ("003_cluster_features", m003_cluster_features),
 )
 LATEST = len(MIGRATIONS)
 

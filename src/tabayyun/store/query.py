@@ -1,27 +1,25 @@
 """Search SQL for both engines. The text condition comes from ``search.parse``
 rebuilt as an FTS5 MATCH string or a tsquery literal and always passed as a bound
 parameter; filters are plain column conditions. Hits are ordered newest first
-(then by id), the same on both engines, so results can be compared exactly."""
+(then by id) and scored in Python (``search.score``), not by bm25 / ts_rank,
+so both engines give exactly the same page."""
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, Float, Integer, exists, func, select, text
+from sqlalchemy import Connection, Integer, exists, func, select, text
 
 from . import schema as S
-from .search import find_match, fts5_query, parse, pg_tsquery, snippet
+from .search import find_match, fts5_query, parse, pg_tsquery, score, snippet
 from .views import Hit, Page
 
 
-def _match(conn: Connection, parsed):
+def _matching(conn: Connection, parsed):
+    """A subquery of the nums of the articles that match."""
     if conn.dialect.name == "sqlite":
-        sql = text("SELECT rowid AS num, bm25(search_fts) AS rank FROM search_fts "
-                   "WHERE search_fts MATCH :q").bindparams(q=fts5_query(parsed))
-        sign = -1.0  # bm25 is lower-is-better
-    else:
-        sql = text("SELECT num, ts_rank(tsv, CAST(:q AS tsquery)) AS rank FROM search_index "
-                   "WHERE tsv @@ CAST(:q AS tsquery)").bindparams(q=pg_tsquery(parsed))
-        sign = 1.0
-    return sql.columns(num=Integer, rank=Float).subquery("m"), sign
+        sql = text("SELECT rowid FROM search_fts WHERE search_fts MATCH :q").bindparams(q=fts5_query(parsed))
+        return sql.columns(rowid=Integer)
+    sql = text("SELECT num FROM search_index WHERE tsv @@ CAST(:q AS tsquery)").bindparams(q=pg_tsquery(parsed))
+    return sql.columns(num=Integer)
 
 
 def search(conn: Connection, q: str, *, outlet=None, date_from=None, date_to=None, entity=None,
@@ -44,25 +42,24 @@ def search(conn: Connection, q: str, *, outlet=None, date_from=None, date_to=Non
     if entity:
         m = S.mentions
         conds.append(exists().where(m.c.article == a.c.id, m.c.entity_id == entity))
-    cols = [a.c.id, a.c.title, a.c.outlet, a.c.published, a.c.story]
     if parsed:
-        m, sign = _match(conn, parsed)
-        base = select(*cols, (m.c.rank * sign).label("score")).select_from(a.join(m, m.c.num == a.c.num))
-    else:
-        base = select(*cols, text("0.0 AS score")).select_from(a)
-    base = base.where(*conds)
-    total = conn.execute(select(func.count()).select_from(base.subquery())).scalar_one()
+        conds.append(a.c.num.in_(_matching(conn, parsed)))
+    total = conn.execute(select(func.count()).select_from(a).where(*conds)).scalar_one()
     rows = conn.execute(
-        base.order_by(a.c.published_date.desc().nulls_last(), a.c.id).limit(limit).offset(offset)
+        select(a.c.num, a.c.id, a.c.title, a.c.outlet, a.c.published, a.c.story).where(*conds)
+        .order_by(a.c.published_date.desc().nulls_last(), a.c.id).limit(limit).offset(offset)
     ).all()
-    texts = dict(conn.execute(select(a.c.id, a.c.text).where(a.c.id.in_([r.id for r in rows]))).all()) if rows else {}
+    if not rows:
+        return Page((), total, limit, offset)
+    page_nums = [r.num for r in rows]
+    texts = dict(conn.execute(select(S.bodies.c.num, S.bodies.c.text).where(S.bodies.c.num.in_(page_nums))).all())
     hits = []
     for r in rows:
-        body = texts[r.id]
+        body = texts[r.num]
         start, end = find_match(body, parsed) if parsed else (0, 0)
         snip, s0 = snippet(body, start, end)
         hits.append(Hit(r.id, r.title, r.outlet, r.published, r.story, snip, start, end,
-                        float(r.score or 0.0), s0))
+                        score(body, parsed), s0))
     return Page(tuple(hits), total, limit, offset)
 
 

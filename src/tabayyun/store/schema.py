@@ -60,14 +60,22 @@ def core_tables(md: MetaData) -> dict[str, Table]:
         Column("published", String(40)),  # Published.value as given
         Column("published_date", String(10), index=True),  # YYYY-MM-DD for range filters
         Column("language", String(16)),
-        Column("text", Text, nullable=False),  # cleaned body: every span points into it
-        Column("raw", Text, nullable=False, default=""),
+        Column("chars", Integer, nullable=False, default=0),
         Column("text_hash", String(64), nullable=False),
         Column("raw_hash", String(64), nullable=False),
         Column("analyser", String(80), nullable=False),  # version of the per-article stages
         Column("added", String(32), nullable=False),
         Column("story", String(64), ForeignKey("stories.id"), index=True),
         Column("duplicate_of", String(64)),  # set by the story's dedupe stage
+    )
+
+    # the bulky columns live apart, so that listing and searching articles reads
+    # small rows only
+    t["bodies"] = Table(
+        "bodies", md,
+        Column("num", Integer, ForeignKey("articles.num", ondelete="CASCADE"), primary_key=True),
+        Column("text", Text, nullable=False),  # cleaned body: every span points into it
+        Column("raw", Text, nullable=False, default=""),
         Column("layers", Text, nullable=False),  # JSON: meta + per-article layers (no tokens)
     )
 
@@ -142,12 +150,24 @@ def core_tables(md: MetaData) -> dict[str, Table]:
     return t
 
 
+def features_table(md: MetaData) -> Table:
+    """Migration 003: the clustering view of each article, so that assigning new
+    articles to stories does not re-read every stored article."""
+    return Table(
+        "cluster_features", md,
+        Column("num", Integer, ForeignKey("articles.num", ondelete="CASCADE"), primary_key=True),
+        Column("data", Text, nullable=False),  # JSON of compare.cluster_features.Features
+    )
+
+
 metadata = MetaData()
 T = core_tables(metadata)
+T["features"] = features_table(metadata)
 meta, migrations, outlets, stories, articles = (
     T["meta"], T["migrations"], T["outlets"], T["stories"], T["articles"]
 )
 mentions, times, statements, frames, entities, figures = (
     T["mentions"], T["times"], T["statements"], T["frames"], T["entities"], T["figures"]
 )
+bodies, features = T["bodies"], T["features"]
 LAYER_TABLES = (mentions, times, statements, frames)

@@ -13,9 +13,11 @@ engine query from parsed parts, never pasted in, so quotes, ``*``, ``--`` or
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
+from ..arabic.normalise import normalise
 from ..arabic.segment import tokenise
 from ..arabic.stem import _MIN_STEM, _SUFFIXES, strip_clitics
 
@@ -128,9 +130,39 @@ def pg_tsquery(query: Query) -> str:
 # ---------------------------------------------------------------- snippets
 
 
+_WINDOW = 800
+_OVERLAP = 200
+
+
 def find_match(text: str, query: Query) -> tuple[int, int]:
     """Offsets of the first passage of ``text`` that matches an item of the query
-    ((0, 0) when none does, e.g. a filter-only search)."""
+    ((0, 0) when none does, e.g. a filter-only search).
+
+    Reads the text in overlapping windows and tokenises only the windows where a
+    wanted term occurs as a substring of the normalised text (a stem is always a
+    slice of its normalised word, so this never skips a match): a hit costs a
+    fraction of tokenising the whole article."""
+    if not query:
+        return (0, 0)
+    firsts = {it.terms[0] for g in query for it in g}
+    start = 0
+    while start < len(text):
+        end = len(text) if len(text) - start <= _WINDOW else text.find(" ", start + _WINDOW)
+        end = len(text) if end == -1 else end
+        window = text[start:end]
+        folded = normalise(window).lower()
+        if any(t in folded for t in firsts):
+            found = _first_match(window, query)
+            if found:
+                return found[0] + start, found[1] + start
+        if end >= len(text):
+            break
+        nxt = text.rfind(" ", start, end - _OVERLAP) + 1
+        start = nxt if nxt > start else end
+    return (0, 0)
+
+
+def _first_match(text: str, query: Query) -> tuple[int, int] | None:
     spans = term_spans(text)
     terms = [t for t, _, _ in spans]
     best: tuple[int, int] | None = None
@@ -147,13 +179,24 @@ def find_match(text: str, query: Query) -> tuple[int, int]:
                         last = i + n - 1
                     break
     if best is None:
-        return (0, 0)
+        return None
     # extend over the following words that are also asked for ("قره باغ" whole)
     wanted = {t for g in query for it in g for t in it.terms}
     while last + 1 < len(spans) and spans[last + 1][0] in wanted:
         last += 1
         best = (best[0], spans[last][2])
     return best
+
+
+def score(text: str, query: Query) -> float:
+    """How much the article is about the query: sum over the wanted terms of
+    log(1 + occurrences in the normalised text). Cheap, and the same whatever
+    engine found the article."""
+    if not query:
+        return 0.0
+    folded = normalise(text).lower()
+    terms = {t for g in query for it in g for t in it.terms}
+    return round(sum(math.log1p(folded.count(t)) for t in terms), 4)
 
 
 def snippet(text: str, start: int, end: int, before: int = 70, after: int = 130) -> tuple[str, int]:

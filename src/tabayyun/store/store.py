@@ -78,8 +78,9 @@ class Store:
 
     def _articles(self, conn: Connection, ids: list[str] | None = None, story: str | None = None) -> list[Article]:
         """Stored articles with the story-linked entities, in insertion order."""
-        a = S.articles
-        q = select(a.c.id, a.c.text, a.c.raw, a.c.layers, a.c.duplicate_of).order_by(a.c.num)
+        a, b = S.articles, S.bodies
+        q = (select(a.c.id, b.c.text, b.c.raw, b.c.layers, a.c.duplicate_of)
+             .join(b, b.c.num == a.c.num).order_by(a.c.num))
         if ids is not None:
             q = q.where(a.c.id.in_(ids))
         if story is not None:
@@ -200,7 +201,7 @@ class Store:
         tables = {
             "articles": S.articles, "stories": S.stories, "outlets": S.outlets, "entities": S.entities,
             "mentions": S.mentions, "times": S.times, "statements": S.statements,
-            "frames": S.frames, "figures": S.figures,
+            "frames": S.frames, "figures": S.figures, "features": S.features,
         }
         with self.engine.connect() as conn:
             out = {k: conn.execute(select(func.count()).select_from(t)).scalar_one() for k, t in tables.items()}

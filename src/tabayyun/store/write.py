@@ -47,13 +47,26 @@ def _known(conn: Connection, ids: list[str]) -> dict[str, str]:
     return out
 
 
-def _stored(conn: Connection, where=None) -> list[tuple[Article, str | None]]:
+def _stored(conn: Connection, where) -> list[tuple[Article, str | None]]:
     """Stored articles with their per-article layers (not story-linked), and story."""
-    a = S.articles
-    q = select(a.c.id, a.c.text, a.c.raw, a.c.layers, a.c.story).order_by(a.c.num)
-    if where is not None:
-        q = q.where(where)
+    a, b = S.articles, S.bodies
+    q = (select(a.c.id, b.c.text, b.c.raw, b.c.layers, a.c.story)
+         .join(b, b.c.num == a.c.num).where(where).order_by(a.c.num))
     return [(codec.load_article(r.text, r.raw, r.layers), r.story) for r in conn.execute(q)]
+
+
+def _seed(clusterer, conn: Connection) -> dict[str, str]:
+    """Load every stored article's clustering view into the clusterer, in the
+    order they were added; returns article id -> story."""
+    place = getattr(clusterer, "seed_features", None) or (lambda f, sid: clusterer._place(f, sid, None))
+    a, f = S.articles, S.features
+    story_of = {}
+    q = select(a.c.id, a.c.story, f.c.data).join(f, f.c.num == a.c.num).order_by(a.c.num)
+    for aid, sid, data in conn.execute(q):
+        if sid:
+            place(codec.load_features(data), sid)
+            story_of[aid] = sid
+    return story_of
 
 
 def add(store, inputs: Iterable, settings: Settings, progress=None) -> AddResult:
@@ -92,28 +105,23 @@ def _commit(store, new: list[Article], stale_ids: list[str], settings, pipeline,
 
     version = codec.analyser_version()
     stamp = now()
-    with store.engine.connect() as conn:
-        stored = _stored(conn)
-    stale_set = set(stale_ids)
-    redone = {a.id: _run_article(pipeline, _bare(a), notes) for a, _ in stored if a.id in stale_set}
-
-    # stories: stored articles keep theirs; new ones join or open one
     clusterer = StoryClusterer(settings)
-    story_of: dict[str, str] = {}
-    for a, sid in stored:
-        if sid:
-            clusterer.seed(redone.get(a.id, a), sid)
-            story_of[a.id] = sid
-    for a in new:
-        story_of[a.id] = clusterer.add(a)
-    touched = sorted({story_of[a.id] for a in new} | {story_of[i] for i in redone if i in story_of})
-
-    members: dict[str, list[Article]] = {s: [] for s in touched}
-    for a, sid in stored:
-        if sid in members:
-            members[sid].append(_strip_corpus(redone.get(a.id, a)))
+    with store.engine.connect() as conn:
+        story_of = _seed(clusterer, conn)  # stored articles keep their stories
+        redone = {}
+        for part in _chunks(stale_ids):
+            for a, _ in _stored(conn, S.articles.c.id.in_(part)):
+                redone[a.id] = _run_article(pipeline, _bare(a), notes)
+        for a in new:  # new articles join a story or open one
+            story_of[a.id] = clusterer.add(a)
+        touched = sorted({story_of[a.id] for a in new} | {story_of[i] for i in redone if i in story_of})
+        members: dict[str, list[Article]] = {s: [] for s in touched}
+        for part in _chunks(touched):
+            for a, sid in _stored(conn, S.articles.c.story.in_(part)):
+                members[sid].append(_strip_corpus(redone.get(a.id, a)))
     for a in new:
         members[story_of[a.id]].append(a)
+    # only the cross-article stages run again, on the stories that changed
     dossiers = {
         sid: pipeline.run_corpus(Dossier(articles=tuple(arts), inputs=len(arts)))
         for sid, arts in members.items()
@@ -126,14 +134,20 @@ def _commit(store, new: list[Article], stale_ids: list[str], settings, pipeline,
         for a in new:
             row = codec.article_row(a, version, stamp)
             row["story"] = story_of[a.id]
-            conn.execute(S.articles.insert().values(**row))
-            num = conn.execute(select(S.articles.c.num).where(S.articles.c.id == a.id)).scalar_one()
+            num = conn.execute(S.articles.insert().values(**row).returning(S.articles.c.num)).scalar_one()
+            conn.execute(S.bodies.insert().values(**codec.body_row(a, num)))
+            conn.execute(S.features.insert().values(**codec.features_row(a, num)))
             write_index(conn, num, a.text)
         for aid, a in redone.items():
             row = codec.article_row(a, version, stamp)
             for k in ("id", "added", "source", "duplicate_of"):
                 row.pop(k)
-            conn.execute(update(S.articles).where(S.articles.c.id == aid).values(**row))
+            num = conn.execute(update(S.articles).where(S.articles.c.id == aid).values(**row)
+                               .returning(S.articles.c.num)).scalar_one()
+            body = codec.body_row(a, num)
+            conn.execute(update(S.bodies).where(S.bodies.c.num == num).values(layers=body["layers"]))
+            feats = codec.features_row(a, num)
+            conn.execute(update(S.features).where(S.features.c.num == num).values(data=feats["data"]))
         changed = [a.id for a in new] + list(redone)
         _replace_layers(conn, changed, [*new, *redone.values()])
         for sid, d in dossiers.items():
