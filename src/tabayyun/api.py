@@ -30,9 +30,12 @@ def corpus_stages(settings: Settings, also_from: dict[str, tuple[str, ...]]) -> 
     from .compare.figures import figures
     from .compare.link import link
     from .compare.sources import make_sources
+    from .compare.wire import wire
+    from .compare.align import align
+    from .compare.findings import findings
 
     # link before figures: claimants then carry canonical entity labels
-    return (make_dedupe(settings), make_sources(also_from), link, figures)
+    return (make_dedupe(settings), make_sources(also_from), link, figures, wire, align, findings)
 
 
 def default_pipeline(settings: Settings | None = None, also_from=None) -> Pipeline:
