@@ -21,7 +21,7 @@ SAME_SPEAKER_JACCARD = 0.2
 SAME_SPEAKER_SHARED = 2
 CONTENT_JACCARD = 0.4
 CONTENT_SHARED = 3
-POSTING_WINDOW = 64  # most recent statements read per stem
+POSTING_WINDOW = 32  # most recent statements read per stem
 KEY_WORDS = 8
 
 
@@ -56,11 +56,17 @@ def align_statements(dossier: Dossier) -> tuple[StatementGroup, ...]:
             rows.append((art, si, speaker_key(art, st), stems(w.between(st.content.start, st.content.end))))
     uf = UnionFind()
     post: dict[str, list[int]] = defaultdict(list)
-    same_speaker_links: set[tuple[int, int]] = set()
+    seen: dict[frozenset, int] = {}  # a content already indexed: copies join it directly
     for i, (art, _, spk, st_stems) in enumerate(rows):
         uf.find(str(i))
         if len(st_stems) < 2:
             continue
+        key = frozenset(st_stems)
+        j = seen.get(key)
+        if j is not None and rows[j][0].id != art.id and (len(key) >= CONTENT_SHARED or rows[j][2] == spk):
+            uf.union(str(i), str(j))
+            continue
+        seen.setdefault(key, i)
         votes: Counter = Counter()
         for s in st_stems:
             votes.update(post[s][-POSTING_WINDOW:])
@@ -74,8 +80,6 @@ def align_statements(dossier: Dossier) -> tuple[StatementGroup, ...]:
                 shared >= CONTENT_SHARED and jac >= CONTENT_JACCARD
             ):
                 uf.union(str(i), str(j))
-                if same:
-                    same_speaker_links.add((j, i))
         for s in st_stems:
             post[s].append(i)
     members: dict[str, list[int]] = defaultdict(list)

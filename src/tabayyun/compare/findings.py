@@ -124,7 +124,8 @@ def _conflict(fact: str, c: _Class, labels: dict[str, str]) -> AttributionConfli
         by_outlet[f.outlet].add(k)
         names.setdefault(k, f.claimant_label or k)
     outlets = list(by_outlet)
-    clash = any(not (by_outlet[a] & by_outlet[b]) for i, a in enumerate(outlets) for b in outlets[i + 1 :])
+    kinds = list({frozenset(v) for v in by_outlet.values()})  # few distinct claimant sets, many outlets
+    clash = len(outlets) > 1 and any(not (a & b) for i, a in enumerate(kinds) for b in kinds[i + 1 :])
     if not clash:
         return None
     figs = tuple(f for f in c.figures if claimant_key(f) is not None)

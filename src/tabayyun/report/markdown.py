@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..model import Dossier
+from .markdown_findings import findings_markdown
 
 
 def _cell(v) -> str:
@@ -39,4 +40,5 @@ def to_markdown(dossier: Dossier) -> str:
     if d.skipped:
         out += ["", "## مدخلات متروكة", "", "| المدخل | السبب |", "|---|---|"]
         out += [f"| {_cell(k.source)} | {_cell(k.reason)} |" for k in d.skipped]
+    out += findings_markdown(d)
     return "\n".join(out) + "\n"
