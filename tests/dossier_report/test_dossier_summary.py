@@ -52,9 +52,16 @@ def test_kinds_follow_the_findings(built):
     assert conflict and "مسؤول انفصالي" in conflict[0].text and "أرمينيا" in conflict[0].text
 
 
-def test_no_findings_still_summarises_and_says_what_is_missing(seeds):
-    assert seeds.summary
-    assert any("summary: no agreements" in n for n in seeds.notes)
+def test_seed_summary_carries_the_disputed_toll(seeds):
+    # with the findings stages in the pipeline the seeds' toll is a dispute
+    toll = [s for s in seeds.summary if s.kind == "disputed" and "200" in s.text and "27" in s.text]
+    assert toll and all(c.article for c in toll[0].citations)
+
+
+def test_no_findings_still_summarises_and_says_what_is_missing():
+    d = tabayyun.analyse(["قالت وزارة الصحة يوم 2 يونيو 2024 إن المستشفيات تعمل بكامل طاقتها في المدينة."])
+    assert d.summary
+    assert any("summary: no agreements" in n for n in d.notes)
 
 
 def test_attributed_wording_beats_loaded_narration():
