@@ -72,7 +72,7 @@ def watch(
     """
     _setup_logging(verbose)
     from .scale.fetch import Fetcher
-    from .scale.watch import Watcher, parse_every, read_sources
+    from .scale.watch import Watcher, default_state_path, parse_every, read_sources
 
     try:
         from .store import Store, StoreError
@@ -93,7 +93,7 @@ def watch(
     except StoreError as exc:
         err.print(f"error: {exc}", markup=False)
         raise typer.Exit(EXIT_USAGE) from None
-    state_path = state or Path(str(getattr(store, "path", None) or "tabayyun") + ".watch.json")
+    state_path = state or default_state_path(store.url)
     fetcher = Fetcher(timeout=timeout, per_host=per_host, max_bytes=int(max_mb * 1_000_000))
     w = Watcher(sources, store, state_path, fetcher=fetcher, alerts_path=alerts, webhook=webhook,
                 fetch_pages=not no_pages)

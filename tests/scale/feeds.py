@@ -27,11 +27,18 @@ class FeedServer:
         self.hits: dict[str, int] = {}
         self.conditional: dict[str, int] = {}
         self.flaky: dict[str, int] = {}  # path -> failures left
+        self.posted: list[bytes] = []  # webhook bodies
         server = self
 
         class Handler(BaseHTTPRequestHandler):
             def log_message(self, *a):
                 pass
+
+            def do_POST(self):
+                n = int(self.headers.get("Content-Length") or 0)
+                server.posted.append(self.rfile.read(n))
+                self.send_response(204)
+                self.end_headers()
 
             def do_GET(self):
                 path = self.path

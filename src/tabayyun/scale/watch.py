@@ -63,6 +63,16 @@ def read_sources(path: Path) -> list[str]:
     return [x.strip() for x in lines if x.strip() and not x.lstrip().startswith("#")]
 
 
+def default_state_path(store_url: str) -> Path:
+    """Next to a SQLite file; in the working folder for a server database."""
+    if store_url.startswith("sqlite:///"):
+        return Path(store_url[len("sqlite:///"):] + ".watch.json")
+    if "://" not in store_url:  # the store shows a SQLite file as its path
+        return Path(store_url + ".watch.json")
+    name = re.sub(r"[^A-Za-z0-9_.-]+", "_", store_url.split("@")[-1])[:60]
+    return Path(f"tabayyun-watch-{name}.json")
+
+
 def parse_every(text: str) -> float:
     """"30s", "5m", "1h", "90" (seconds) -> seconds."""
     m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([smh]?)\s*", text or "")
@@ -135,6 +145,10 @@ class Watcher:
         if "html" in r.content_type.lower() or _HTML_START.match(r.body[:200]):
             rep.errors.append((url, "not a feed (an HTML page)"))
             return []
+        bozo = _bozo(r.body)
+        if bozo:
+            # feedparser salvages what it can from broken XML: say so, keep what came
+            rep.errors.append((url, f"invalid feed XML ({bozo}); readable items kept"))
         seen = set(self.state["seen"].get(url, []))
         out: list[Article] = []
         new_keys = []
@@ -232,6 +246,16 @@ class Watcher:
             if passes is not None and n >= passes:
                 break
             time.sleep(max(0.0, every - (time.monotonic() - started)))
+
+
+def _bozo(body: bytes) -> str | None:
+    import feedparser
+
+    parsed = feedparser.parse(body)
+    exc = parsed.get("bozo_exception")
+    if not parsed.get("bozo") or exc is None or "CharacterEncodingOverride" in type(exc).__name__:
+        return None
+    return str(exc)[:100] or type(exc).__name__
 
 
 def _key(kind: str, data: dict) -> str:
