@@ -290,5 +290,5 @@ def _describe(kind: str, f: dict) -> str:
             vals.append(f"{v:g} ({who})" if isinstance(v, (int, float)) else f"{x.get('low')}–{x.get('high')} ({who})")
         return f"{f.get('fact')}: " + " / ".join(vals)
     if kind == "attribution-conflict":
-        return f"{f.get('fact')}: {f.get('value')} credited to {', '.join(f.get('claimants', []))}"
+        return f"{f.get('fact')}: {f.get('value'):g} credited to {', '.join(f.get('claimants', []))}"
     return f"{f.get('kind')}: {f.get('explanation', '')}"
