@@ -412,3 +412,5 @@ def _fmt(v) -> str:
 
 def main() -> None:
     app()
+
+from . import cli_scale  # noqa: E402,F401  (registers batch/watch on app)
