@@ -20,7 +20,7 @@ import time
 from dataclasses import replace
 from datetime import date, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from tabayyun.api import _run_article, default_pipeline, ingest
 from tabayyun.cli import example_dir
@@ -74,6 +74,9 @@ def load(store: Store, n: int) -> float:
                 _flush(conn, batch)
                 batch = []
         _flush(conn, batch)
+    if store.engine.dialect.name == "postgresql":  # planner statistics after a bulk load
+        with store.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.execute(text("ANALYZE"))
     return time.perf_counter() - t0
 
 

@@ -31,6 +31,7 @@ class Store:
         self.engine = engine
         self.url = url
         self.read_only = read_only
+        self.path: Path | None = None
 
     @classmethod
     def open(cls, url: str | Path | None = None, *, read_only: bool = False) -> Store:
@@ -38,7 +39,9 @@ class Store:
         "postgresql://…" -> PostgreSQL. Applies pending migrations in one
         transaction; refuses a database that is not ours."""
         engine, shown = connect(url, read_only)
-        return cls(engine, shown, read_only)
+        store = cls(engine, shown, read_only)
+        store.path = None if "://" in shown else Path(shown)  # the SQLite file, if one
+        return store
 
     def close(self) -> None:
         self.engine.dispose()
