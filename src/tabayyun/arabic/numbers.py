@@ -183,13 +183,12 @@ def _read(m: re.Match, lex: _Lex, strict: bool) -> Number | None:
     kind = m.lastgroup
     s = m.group()
     if kind == "vague":
-        key = s
         for cut in ("", "و", "ف", "ب", "ل", "وب", "ول"):
             if s.startswith(cut) and s[len(cut):] in lex.vague:
-                key = s[len(cut):]
-                break
-        cls, lo, hi = lex.vague[key]
-        return Number(m.start(), m.end(), None, lo, hi, cls, kind="vague")
+                cls, lo, hi = lex.vague[s[len(cut):]]
+                return Number(m.start(), m.end(), None, lo, hi, cls, kind="vague")
+        # the regex's clitic class also lets "كميات" (quantities) read as "ك" + "مئات"
+        return None
     if kind == "dual":
         for cut in ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"):
             if s.startswith(cut) and s[len(cut):] in lex.duals:
