@@ -15,12 +15,16 @@ import bisect
 import re
 from functools import lru_cache
 from importlib import resources
+from itertools import compress
+from operator import itemgetter, or_
 
-from ..arabic.normalise import normalise, normalise_with_map, to_original
+from ..arabic.normalise import normalise
 from ..arabic.numbers import Number, find_numbers_at, number_starters, find_numbers_norm, lexicon
 from ..model import Article, Quantity, Span
 from ..pipeline import stage
+from .shared import normalised
 
+_NORM, _KIND, _IS_NUMBER = itemgetter(2), itemgetter(3), "number".__eq__
 _WORD = re.compile(r"[\u0621-\u064a]+|\d+(?:[.,]\d+)*|[%:،,.؛;؟?!\"()\-–—/]")
 _STOP_PUNCT = frozenset("،,.؛;؟?!\"():")
 _FUNCTION = frozenset(
@@ -238,9 +242,10 @@ def figures(article: Article) -> tuple[Quantity, ...]:
     text = article.text
     if not text:
         return ()
-    norm, offs = normalise_with_map(text)
-    # sentence bounds in normalised offsets (offsets only shrink: bisect on the map)
-    sents = [(bisect.bisect_left(offs, s.start), bisect.bisect_left(offs, s.end)) for s in article.sentences]
+    norm, omap = normalised(text)  # shared with the times stage
+    at = omap.norm_at
+    # sentence bounds in normalised offsets
+    sents = [(at(s.start), at(s.end)) for s in article.sentences]
     if not sents:
         sents = [(0, len(norm))]
     starts = [s for s, _ in sents]
@@ -252,8 +257,9 @@ def figures(article: Article) -> tuple[Quantity, ...]:
     if article.tokens:
         # only where the tokeniser saw digits or a number word: the regex is not run everywhere
         starters = number_starters()
-        cand = [bisect.bisect_left(offs, t.start) for t in article.tokens
-                if t.norm in starters or t.kind == "number"]
+        toks = article.tokens
+        cand = [at(t[0]) for t in compress(toks, map(or_, map(starters.__contains__, map(_NORM, toks)),
+                                                        map(_IS_NUMBER, map(_KIND, toks))))]
         found = find_numbers_at(norm, cand)
     else:
         found = find_numbers_norm(norm)
@@ -307,8 +313,8 @@ def figures(article: Article) -> tuple[Quantity, ...]:
     res = []
     for f in out:
         n = f["n"]
-        s, e = to_original(offs, n.start, n.end)
-        span = lambda a: Span(*to_original(offs, a[0], a[1])) if a else None
+        s, e = omap.span(n.start, n.end)
+        span = lambda a: Span(*omap.span(a[0], a[1])) if a else None
         scope = _nearest_scope(scopes_by_sent.get(f["si"], []), n.start) if f["cat"] != "duration" else None
         sub = f.get("subset")
         if sub:

@@ -1,0 +1,32 @@
+"""The sparse offset map answers exactly as the full per-character map does."""
+
+import bisect
+
+from tabayyun.arabic.normalise import normalise, normalise_with_map, to_original
+from tabayyun.extract.shared import normalised
+from tabayyun.extract.time_offsets import OffsetMap
+
+TEXTS = [
+    "قالَ وزيرُ الخارجيّة إنّ القصفَ أسفرَ عن مقتلِ ٢٧ شخصاً",
+    "ــ\u200fالحكومـــة\u200f ــ أعلنت",  # tatweel and bidi marks at the edges
+    "بدون تشكيل أو تطويل",  # nothing deleted: identity
+    "ًٌٍ",  # only marks
+]
+
+
+def test_norm_at_and_span_match_the_full_map():
+    for text in TEXTS:
+        norm, offs = normalise_with_map(text)
+        omap = OffsetMap(text, norm)
+        for i in range(len(text) + 1):
+            assert omap.norm_at(i) == bisect.bisect_left(offs, i), (text, i)
+        for s in range(len(norm) + 1):
+            for e in range(s, len(norm) + 1):
+                assert omap.span(s, e) == to_original(offs, s, e), (text, s, e)
+
+
+def test_shared_body_is_the_normalised_text():
+    for text in TEXTS:
+        norm, omap = normalised(text)
+        assert norm == normalise(text)
+        assert normalised(text)[1] is omap  # computed once
