@@ -30,3 +30,16 @@ def test_shared_body_is_the_normalised_text():
         norm, omap = normalised(text)
         assert norm == normalise(text)
         assert normalised(text)[1] is omap  # computed once
+
+
+def test_tokenise_matches_the_token_regex():
+    from tabayyun.arabic.normalise import normalise_word
+    from tabayyun.arabic.segment import _KINDS, _TOKEN_RE, tokenise
+    from tabayyun.model import Token
+
+    texts = TEXTS + ["", "   ", "  قال: «نعم» 3.5% و٣٫٥ xeber24.net_x a_b ™ 😀\n\tالنهاية.  ", "كلمة"]
+    for text in texts:
+        want = tuple(Token(m.start(), m.end(), normalise_word(m.group()), _KINDS[m.lastindex])
+                     for m in _TOKEN_RE.finditer(text))
+        got = tokenise(text)
+        assert got == want and all(type(t) is Token for t in got), text
