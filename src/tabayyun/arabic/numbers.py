@@ -118,6 +118,7 @@ def parse_digits(s: str) -> float | None:
         return None
 
 
+_DIGITS_HEAD = re.compile(r"\d+(?:[.,]\d+)*")
 _WORD_SPLIT = re.compile(r"\d+(?:[.,]\d+)*|[^\s\d]+")
 
 
@@ -209,7 +210,7 @@ def _read(m: re.Match, lex: _Lex, strict: bool) -> Number | None:
         return Number(m.start(), m.end(), None, ordinal=int(hit[0]) + (10 if len(parts) > 1 else 0),
                       kind="ordinal")
     if kind == "digits":
-        head = re.match(r"\d+(?:[.,]\d+)*", s)
+        head = _DIGITS_HEAD.match(s)
         d = parse_digits(head.group())
         if d is None:
             return None
