@@ -40,7 +40,7 @@ class Ctx:
         self.a = article
         self.text = article.text
         self.toks = list(article.tokens)
-        self.starts = [t.start for t in self.toks]
+        self.starts = list(map(itemgetter(0), self.toks))
         self.sent_tok = []
         for s in article.sentences:
             self.sent_tok.append((bisect.bisect_left(self.starts, s.start), bisect.bisect_left(self.starts, s.end)))
