@@ -28,6 +28,19 @@ _NONE: tuple = ()
 _NORM = itemgetter(2)
 
 
+class _Opens(dict):
+    __slots__ = ("m",)
+
+    def __init__(self, m: "Matcher"):
+        super().__init__()
+        self.m = m
+
+    def __missing__(self, norm: str) -> bool:
+        first = self.m.lex.first
+        opens = self[norm] = any(key in first for key, _ in self.m.lexemes(norm))
+        return opens
+
+
 class Matcher:
     """Finds lexicon terms in a token sequence. Token lookups are cached: news
     vocabulary repeats, so after warm-up a token costs one dict lookup."""
@@ -35,10 +48,10 @@ class Matcher:
     def __init__(self, lex: Lexicon):
         self.lex = lex
         self._cache: dict[str, tuple[tuple[str, int], ...]] = {}
-        # every token norm that can open a term (a proclitic + a form of a first
-        # word): one set test per token, in C, picks the few places to walk from
-        opening = [f for f, keys in lex.forms.items() if len(f) >= 2 and keys & lex.first]
-        self.starters = frozenset(p + f for p in PROCLITICS for f in opening)
+        # norm -> can it open a term (one of its lexemes starts one)? A dict of the
+        # norms seen, filled on a miss: one C-level lookup per token picks the few
+        # places to walk from, and the table stays as small as the vocabulary
+        self._opens = _Opens(self)
 
     def lexemes(self, norm: str) -> tuple[tuple[str, int], ...]:
         """(lexeme key, proclitic length) pairs the normalised token can be."""
@@ -61,7 +74,9 @@ class Matcher:
         out = []
         n, after = len(tokens), 0
         root, get, lexemes = self.lex.trie, self._cache.get, self.lexemes
-        for i in compress(range(n), map(self.starters.__contains__, map(_NORM, tokens))):
+        if len(self._opens) > _CACHE_MAX:
+            self._opens.clear()
+        for i in compress(range(n), map(self._opens.__getitem__, map(_NORM, tokens))):
             if i < after:
                 continue  # inside the term found last
             tok = tokens[i]
