@@ -44,7 +44,18 @@ class _KindOf(dict):
         return kind
 
 
+class _NormOf(dict):
+    """Word -> ``normalise_word(word)``: a plain dict hit is cheaper than the
+    LRU wrapper, and news vocabulary repeats."""
+
+    def __missing__(self, word: str) -> str:
+        norm = self[word] = normalise_word(word)
+        return norm
+
+
 _KIND_OF = _KindOf()
+_NORM_OF = _NormOf()
+_NORM_MAX = 200_000  # words kept before the table is emptied
 _NEW_TOKEN = partial(tuple.__new__, Token)  # skips the NamedTuple constructor
 _FIRST = itemgetter(0)
 
@@ -56,10 +67,12 @@ def tokenise(text: str) -> tuple[Token, ...]:
     normalised form is kept on each token for lookups."""
     # ~600 tokens an article: every step below runs in C (split, running sums,
     # cached normalisation, kind by first character), no Python code per token
+    if len(_NORM_OF) > _NORM_MAX:
+        _NORM_OF.clear()
     parts = _SPLIT_RE.split(text)
     words = parts[1::2]
     ends = list(accumulate(map(len, parts)))
-    return tuple(map(_NEW_TOKEN, zip(ends[0::2], ends[1::2], map(normalise_word, words),
+    return tuple(map(_NEW_TOKEN, zip(ends[0::2], ends[1::2], map(_NORM_OF.__getitem__, words),
                                      map(_KIND_OF.__getitem__, map(_FIRST, words)))))
 
 
