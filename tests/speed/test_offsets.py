@@ -43,3 +43,16 @@ def test_tokenise_matches_the_token_regex():
                      for m in _TOKEN_RE.finditer(text))
         got = tokenise(text)
         assert got == want and all(type(t) is Token for t in got), text
+
+
+def test_time_words_map_starts_like_to_norm():
+    from tabayyun.arabic.segment import tokenise
+    from tabayyun.extract.time_scan import WORDS
+    from tabayyun.extract.times import _words
+
+    for text in TEXTS + ["في الـ٢٠ من سبتمبرَ عامَ ٢٠٢٣ قالَ أمسِ"]:
+        omap = OffsetMap(text, normalise(text))
+        toks = tokenise(text)
+        want = [(omap.to_norm(t.start), omap.to_norm(t.start) + len(t.norm), t.norm, t.kind)
+                for t in toks if t.norm in WORDS or t.kind == "number"]
+        assert _words(toks, omap) == want, text

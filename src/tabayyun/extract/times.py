@@ -101,10 +101,16 @@ def _words(tokens: tuple[Token, ...], omap: OffsetMap):
     keep = [t for t in tokens if t[2] in WORDS or t[3] == "number"]
     if omap.identity:
         return [(t.start, t.end, t.norm, t.kind) for t in keep]
+    # omap.to_norm for each start, by one walk over the deleted runs (starts ascend)
+    runs, shift = omap.orig_starts, omap.shift
     out = []
-    for t in keep:
-        s = omap.to_norm(t.start)
-        out.append((s, s + len(t.norm), t.norm, t.kind))
+    k, n_runs, before = 0, len(runs), 0
+    for start, _, w, kind in keep:
+        while k < n_runs and runs[k] < start:
+            before = shift[k]
+            k += 1
+        s = start - before
+        out.append((s, s + len(w), w, kind))
     return out
 
 
