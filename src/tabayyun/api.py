@@ -32,7 +32,9 @@ def corpus_stages(settings: Settings, also_from: dict[str, tuple[str, ...]]) -> 
     from .compare.sources import make_sources
 
     # link before figures: claimants then carry canonical entity labels
-    return (make_dedupe(settings), make_sources(also_from), link, figures)
+    from .compare.contradictions import contradictions
+
+    return (make_dedupe(settings), make_sources(also_from), link, figures, contradictions)
 
 
 def default_pipeline(settings: Settings | None = None, also_from=None) -> Pipeline:

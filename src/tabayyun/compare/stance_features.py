@@ -72,10 +72,10 @@ def lexicons() -> Lexicons:
 
         lex = lexicon()
         for k, cid in lex.alias.items():
-            if " " not in k and len(k) > 2:
-                ents.setdefault(k, cid)
+            if " " not in k and len(k) > 2:  # a capital stands for its state: باكو = أذربيجان
+                ents.setdefault(k, lex.canon[cid].state or cid)
         for adj, state in lex.demonym.items():
-            ents.setdefault(adj, "norp:" + (state or adj))
+            ents.setdefault(adj, state or "norp:" + adj)
     except (OSError, ValueError, IndexError):  # a broken gazetteer must not stop stance
         pass
     return Lexicons(frozenset(neg), frozenset(stop - neg),
@@ -117,6 +117,8 @@ def _word(w: str) -> tuple[str, str, frozenset[str]]:
     p, s = strip_clitics(w)
     stem = w[p : len(w) - s] or w
     keys = {w, stem, skeleton(stem), skeleton(w)}
+    if w.endswith("ا") and len(stem) > 4 and stem.endswith("ا"):  # tanwin alef: أرباحًا
+        keys.add(stem[:-1])
     if w[:1] == "و" and len(w) > 3:
         keys.add(w[1:])
     return stem, w[p:] or w, frozenset(keys)
@@ -179,34 +181,38 @@ def signals(a: Side, b: Side) -> Signals:
         na, nb = a.numbers - b.numbers, b.numbers - a.numbers
         if na and nb:
             numbers = (tuple(sorted(na)), tuple(sorted(nb)))
+    # an antonym: a word of one pole of a lexicon pair only in a, of the other only
+    # in b, and no unshared word of either side on the same pole as the other's
+    # (أطلقت سراح … / الإفراج عن … من السجون is a paraphrase, not سراح/سجون)
     antonym, synonym = None, False
-    pa = [(x, _poles(lex, a, x)) for x in only_a[:30]]
-    pb = [(y, _poles(lex, b, y)) for y in only_b[:30]]
-    for x, px in pa:
-        for y, py in pb:
-            if not px or not py:
-                continue
-            if px & py:
-                synonym = True
-            opposite = {(line, 1 - side) for line, side in px} & py
-            if opposite and antonym is None:
-                antonym = (lex.kinds[min(opposite)[0]], a.forms.get(x, x), b.forms.get(y, y))
-    swap = None
-    ea = [s for s in only_a if s in a.entities]
-    eb = [s for s in only_b if s in b.entities]
-    for x in ea:
-        for y in eb:
-            if a.entities[x] != b.entities[y]:
-                swap = (a.forms.get(x, x), b.forms.get(y, y))
+    pa = {x: _poles(lex, a, x) for x in dict.fromkeys(a.stems)}
+    pb = {y: _poles(lex, b, y) for y in dict.fromkeys(b.stems)}
+    all_a = frozenset().union(*(pa[x] for x in only_a)) if only_a else frozenset()
+    all_b = frozenset().union(*(pb[y] for y in only_b)) if only_b else frozenset()
+    for x in only_a[:30]:
+        for line, pole in sorted(pa[x]):
+            other = (line, 1 - pole)
+            if other in all_b and (line, pole) not in all_b and other not in all_a:
+                y = next(y for y in only_b if other in pb[y])
+                antonym = (lex.kinds[line], a.forms.get(x, x), b.forms.get(y, y))
                 break
-        if swap:
+        if antonym:
             break
+    synonym = bool(all_a & all_b)
+    # a swap: each side names a party the other does not (قطر/إيران), counted by
+    # entity id so الدوحة/قطر or أردوغان/تركيا are the same party
+    swap = None
+    ids_a, ids_b = set(a.entities.values()), set(b.entities.values())
+    ea = [s for s in only_a if a.entities.get(s) in ids_a - ids_b]
+    eb = [s for s in only_b if b.entities.get(s) in ids_b - ids_a]
+    if ea and eb:
+        swap = (a.forms.get(ea[0], ea[0]), b.forms.get(eb[0], eb[0]))
     return Signals(only_a, only_b, overlap, negation, negator, numbers, antonym, synonym, swap)
 
 
 def _poles(lex: Lexicons, sd: Side, stem: str) -> frozenset[tuple[int, int]]:
     out: frozenset[tuple[int, int]] = frozenset()
-    for k in (stem, sd.forms.get(stem, stem)):
+    for k in (sd.forms.get(stem, stem), *sd.keys.get(stem, ())):
         out |= lex.poles.get(k, frozenset())
     return out
 
