@@ -25,13 +25,13 @@ from ..model import Article, Contradiction, Dossier, Evidence, Statement
 from ..pipeline import stage
 from .figures import claimant_of
 from .stance import StanceModel, model
-from .stance_features import Side, Signals, side
+from .stance_features import Side, Signals, side, signals
 
 log = logging.getLogger(__name__)
 
 THRESHOLD = 0.5  # P(disagree), mean of both orders; set on tests/data/contradiction_pairs.jsonl
 MIN_OVERLAP = 0.35  # share of content words in common: below, the two speak of different things
-CAP = 12  # candidate partners per statement
+CAP = 8  # candidate partners per statement
 RARE_WORDS = 6  # rarest content words of a statement used for blocking
 WINDOW = 8  # neighbours read on each side in a word's posting list
 MAX_FINDINGS = 500
@@ -181,12 +181,11 @@ def _figures_differ(x: Item, y: Item) -> bool:
 def judge(m: StanceModel, a: Side, b: Side) -> tuple[float, Signals, list[str]]:
     """(score, signals, kinds) of a pair; score 0 when no rule says what differs
     or the two do not speak of the same thing."""
-    pa = m.predict_sides(a, b)
-    sig = pa.signals
+    sig = signals(a, b)  # the rules first: most candidate pairs stop here, cheaply
     kinds = kinds_of(sig)
     if not kinds or sig.overlap < MIN_OVERLAP:
         return 0.0, sig, kinds
-    pb = m.predict_sides(b, a)
+    pa, pb = m.predict_sides(a, b), m.predict_sides(b, a)
     return (pa.disagree + pb.disagree) / 2, sig, kinds
 
 
@@ -248,8 +247,14 @@ def find(dossier: Dossier, m: StanceModel | None = None) -> tuple[list[Contradic
     found = denials(dossier, outlets, m)
     items = _items(dossier, outlets)
     pairs = candidates(items, dossier.articles)
+    words = [frozenset(it.side.stems) for it in items]
     for i, j in sorted(pairs):
         x, y = items[i], items[j]
+        wi, wj = words[i], words[j]
+        if wi == wj and x.side.numbers == y.side.numbers and x.side.negators == y.side.negators:
+            continue  # the same statement reported twice
+        if len(wi & wj) < 0.5 * MIN_OVERLAP * len(wi | wj):
+            continue  # cheap bound before the rules: they speak of different things
         score, sig, kinds = judge(m, x.side, y.side)
         if "number" in kinds and (x.figures or y.figures) and not _figures_differ(x, y):
             kinds.remove("number")  # the numbers count different things (killed vs evacuated)
