@@ -1,0 +1,77 @@
+"""Calibrate story clustering: grid search of the scorer weights and the join
+threshold on the tuning split of a gold clustering, maximising B-cubed F1.
+
+``tabayyun train clusters ARTICLES.jsonl GOLD.jsonl [--out params.json]`` writes
+the chosen parameters with the F1-vs-threshold curve and the scores on every
+split (default: the shipped ``compare/cluster_params.json``). Calibrating on
+``tune`` and reporting ``heldout`` keeps the held-out score honest. The search is
+exhaustive over a fixed grid, so it is deterministic (the seed is unused).
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+from dataclasses import asdict, replace
+from importlib import resources
+from pathlib import Path
+
+from ..compare.cluster import PARAMS_FILE, ClusterParams, prepare
+from ..evaluate.clusters import load, read_gold, score
+
+GRID = {
+    "w_member": (0.5, 1.0),
+    "w_entities": (0.0, 0.15, 0.3),
+    "w_figures": (0.0, 0.1),
+    "w_time": (0.0, 0.1, 0.2),
+    "w_places": (0.0, 0.15, 0.3),
+}
+THRESHOLDS = tuple(round(0.1 + 0.025 * i, 3) for i in range(29))  # 0.1 … 0.8
+
+
+def _default_out() -> Path:
+    return Path(str(resources.files("tabayyun.compare").joinpath(PARAMS_FILE)))
+
+
+def calibrate(items, gold, base: ClusterParams | None = None) -> tuple[ClusterParams, dict, list]:
+    """Best params on ``items`` and the F1 curve over thresholds for its weights.
+    Ties go to the higher threshold (fewer merges), then to smaller weights."""
+    base = base or ClusterParams()
+    prepared = prepare([f for _, f in items], base)
+    best, best_key, best_m = None, None, None
+    for values in itertools.product(*GRID.values()):
+        weights = dict(zip(GRID, values))
+        for t in THRESHOLDS:
+            p = replace(base, threshold=t, **weights)
+            m = score(items, gold, p, prepared)
+            key = (m["f1"], t, -sum(values))
+            if best_key is None or key > best_key:
+                best, best_key, best_m = p, key, m
+    curve = []
+    for t in THRESHOLDS:
+        m = score(items, gold, replace(best, threshold=t), prepared)
+        curve.append({"threshold": t, "precision": m["precision"], "recall": m["recall"], "f1": m["f1"],
+                      "stories": m["stories"]})
+    return best, best_m, curve
+
+
+def train(paths: list[Path], out: Path | None, seed: int, split: str = "tune", **options) -> dict:
+    if len(paths) != 2:
+        raise ValueError("clusters needs ARTICLES.jsonl GOLD.jsonl")
+    stories, splits = read_gold(paths[1])
+    items, _ = load(paths[0])
+    tune = [(e, f) for e, f in items if not splits or splits.get(e) == split]
+    params, _, curve = calibrate(tune, stories)
+    scores = {"all": score(items, stories, params)}
+    for name in sorted(set(splits.values())):
+        scores[name] = score([(e, f) for e, f in items if splits.get(e) == name], stories, params)
+    out = out or _default_out()
+    data = {
+        "params": asdict(params),
+        "calibrated_on": f"{Path(paths[0]).name} split={split} ({len(tune)} articles)",
+        "grid": {k: list(v) for k, v in GRID.items()} | {"threshold": list(THRESHOLDS)},
+        "curve": curve,
+        "scores": scores,
+    }
+    Path(out).write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return {name: m["f1"] for name, m in scores.items()} | {"threshold": params.threshold, "out": str(out)}
