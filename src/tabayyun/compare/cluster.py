@@ -43,9 +43,9 @@ class ClusterParams:
     w_member: float = 0.5  # cosine to the closest kept member
     w_entities: float = 0.2  # share of the article's entity weight found in the story
     w_figures: float = 0.1  # shared specific figures (2 or more count fully)
-    w_time: float = 0.1  # +1 same days … -1 far apart; 0 when a day is unknown
+    w_time: float = 0.1  # 0 within a day of the story's days … -1 at time_scale days apart or more; 0 unknown
     w_places: float = 0.0  # +1 the article's places are the story's … -1 none are; 0 unknown
-    time_scale: float = 7.0  # days apart at which time says nothing either way
+    time_scale: float = 14.0  # days apart at which the time penalty is full
     wire: float = 0.85  # cosine to a member at which an article is a copy: always joins
     top_terms: int = 12  # index keys per article: its highest TF-IDF stems …
     top_entities: int = 8  # … and its rarest entities
@@ -73,7 +73,7 @@ def default_params() -> ClusterParams:
 
 def story_id_for(article_id: str) -> str:
     """A story is named after the article that opened it: stable and unique."""
-    return "story-" + article_id[:16]
+    return "story-" + article_id
 
 
 class _Story:
@@ -118,7 +118,10 @@ class StoryClusterer:
 
     def seed(self, article: Article, story: str) -> None:
         """Load an article already assigned to ``story`` (e.g. from a store)."""
-        self._place(features(article), story, None)
+        self.seed_features(features(article), story)
+
+    def seed_features(self, f: Features, story: str) -> None:
+        self._place(f, story, None)
 
     def add(self, article: Article) -> str:
         """Assign the article to a story and return the story id."""
@@ -188,9 +191,10 @@ class StoryClusterer:
             pl = 2.0 * sum(self._idf(e) for e in f.places if e in s.places) / total - 1.0
         t = 0.0
         if f.day is not None and s.first_day is not None:
-            gap = max(0, s.first_day - f.day, f.day - s.last_day)
-            span = 2.0 * p.time_scale
-            t = 1.0 - 2.0 * min(gap, span) / span
+            # only a penalty: in a day's feed every story is "same day", so being
+            # close in time is no evidence, while weeks apart is evidence against
+            gap = max(0, s.first_day - f.day - 1, f.day - s.last_day - 1)
+            t = -min(gap, p.time_scale) / p.time_scale
         total = p.w_centroid * cc + p.w_member * cm + p.w_entities * ent + p.w_figures * fig + p.w_time * t + p.w_places * pl
         return total, cm
 
