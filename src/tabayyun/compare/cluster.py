@@ -182,13 +182,15 @@ class StoryClusterer:
         cm = max((_dot(vec, m) for m in s.kept), default=0.0)
         ent = 0.0
         if f.entities:
-            total = sum(self._idf(e) for e in f.entities)
-            ent = sum(self._idf(e) for e in f.entities if e in s.entities) / total
+            ents = sorted(f.entities)  # a fixed order: float sums must not depend on hash seeds
+            total = sum(self._idf(e) for e in ents)
+            ent = sum(self._idf(e) for e in ents if e in s.entities) / total
         fig = min(1.0, len(f.figures & s.figures) / 2.0) if f.figures else 0.0
         pl = 0.0
         if f.places and s.places:
-            total = sum(self._idf(e) for e in f.places)
-            pl = 2.0 * sum(self._idf(e) for e in f.places if e in s.places) / total - 1.0
+            places = sorted(f.places)
+            total = sum(self._idf(e) for e in places)
+            pl = 2.0 * sum(self._idf(e) for e in places if e in s.places) / total - 1.0
         t = 0.0
         if f.day is not None and s.first_day is not None:
             # only a penalty: in a day's feed every story is "same day", so being
