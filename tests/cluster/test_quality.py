@@ -1,6 +1,6 @@
-"""Quality floors of story clustering on the gold clustering (155 articles, 30
+"""Quality floors of story clustering on the gold clustering (189 articles, 40
 stories; calibrated on the 'tune' half, 'heldout' never seen by calibration).
-Measured at calibration: all 0.949, tune 0.921, heldout 0.978, all undated 0.893."""
+Measured at calibration: all 0.963, tune 0.937, heldout 0.991, all undated 0.908."""
 
 from collections import defaultdict
 from dataclasses import replace
@@ -18,10 +18,11 @@ def _part(items, splits, name):
 def test_gold_is_big_enough(gold):
     stories, splits = gold
     assert len(stories) >= 150 and len(set(stories.values())) >= 20
+    assert len(stories) == 189 and len(set(stories.values())) == 40
     assert set(splits.values()) == {"tune", "heldout"}
 
 
-@pytest.mark.parametrize("split, floor", [(None, 0.93), ("tune", 0.90), ("heldout", 0.95)])
+@pytest.mark.parametrize("split, floor", [(None, 0.94), ("tune", 0.91), ("heldout", 0.96)])
 def test_bcubed_floor(gold_items, gold, split, floor):
     stories, splits = gold
     items = gold_items if split is None else _part(gold_items, splits, split)
@@ -32,7 +33,7 @@ def test_floor_without_dates(gold_items, gold):
     """As if every article came out the same day: content must carry it."""
     stories, _ = gold
     undated = [(e, replace(f, day=None)) for e, f in gold_items]
-    assert score(undated, stories)["f1"] >= 0.87
+    assert score(undated, stories)["f1"] >= 0.88
 
 
 def _predicted(gold_items, stories):
@@ -52,6 +53,11 @@ def _predicted(gold_items, stories):
     ("egypt-fuel", "egypt-rate"),  # same economy, same agencies
     ("sudan-jeddah", "sudan-fasher"),  # same parties, same day
     ("quake-hatay", "hatay-hospital"),  # same place, the quake recalled
+    ("tasi-close", "nikkei-crash"),  # same topic, a day apart
+    ("jazan-rain", "tabuk-dust"),  # weather, same day, same country
+    ("najran-shell", "jazan-soldier"),  # border deaths, same day, different people
+    ("saudi-cabinet", "shura-session"),  # same day, same kind of session
+    ("super-cup", "club-debts"),  # same clubs, same day
 ])
 def test_near_misses_kept_apart(gold_items, gold, a, b):
     stories, _ = gold
@@ -60,7 +66,7 @@ def test_near_misses_kept_apart(gold_items, gold, a, b):
 
 
 @pytest.mark.parametrize("ids", [("hat1", "hat2"), ("aid1", "aid2"), ("jed1", "jed2"), ("dub1", "dub2"),
-                                 ("irq1", "irq2"), ("lng1", "lng2")])
+                                 ("irq1", "irq2"), ("lng1", "lng2"), ("naj1", "naj2")])
 def test_wire_copies_share_a_story(gold_items, gold, ids):
     stories, _ = gold
     assign, _ = _predicted(gold_items, stories)

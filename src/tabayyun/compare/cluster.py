@@ -47,6 +47,7 @@ class ClusterParams:
     w_places: float = 0.0  # +1 the article's places are the story's … -1 none are; 0 unknown
     time_scale: float = 14.0  # days apart at which the time penalty is full
     wire: float = 0.85  # cosine to a member at which an article is a copy: always joins
+    min_member: float = 0.0  # and no join below this cosine to the closest kept member (stops chaining)
     top_terms: int = 12  # index keys per article: its highest TF-IDF stems …
     top_entities: int = 8  # … and its rarest entities
     posting_cap: int = 32  # stories kept per index key (most recently touched)
@@ -208,6 +209,8 @@ class StoryClusterer:
             sc, cm = self.score(f, vec, s)
             if cm >= self.params.wire:
                 return s.id
+            if cm < self.params.min_member:
+                continue
             if sc > best_score:
                 best, best_score = s, sc
         if best is not None and best_score >= self.params.threshold:

@@ -41,13 +41,14 @@ def read_gold(path: Path) -> tuple[dict[str, str], dict[str, str]]:
 def load(articles_path: Path) -> tuple[list[tuple[str, Features]], int]:
     """Analyse the articles; return (external id, features) in file order, and the
     number of input lines skipped. Exact copies merged at ingest keep their own id."""
-    from ..api import default_pipeline, ingest
+    from ..api import _run_article, default_pipeline, ingest
     from ..compare.dedupe import find_near_duplicates
     from ..settings import Settings
 
     articles, skipped, also_from, _ = ingest([str(articles_path)])
     pipeline = default_pipeline()
-    done = [pipeline.run_article(a) for a in articles]
+    notes: list[str] = []  # a stage failing on one article keeps its earlier layers (as analyse does)
+    done = [_run_article(pipeline, a, notes) for a in articles]
     dup = find_near_duplicates(tuple(done), Settings())
     done = [replace(a, duplicate_of=dup.get(a.id)) for a in done]
     # line number -> external id, to name the copies ingest merged
