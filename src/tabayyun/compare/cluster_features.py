@@ -34,9 +34,9 @@ class Features:
     entities: frozenset[str]  # linked entity ids, or type + normalised name when unlinked
     day: int | None  # date.toordinal() of the article's day, None when unknown
     figures: frozenset[tuple[str, float]]  # (category, value)
-    places: frozenset[str] = frozenset()  # the entity keys that are places (GPE, LOC, FAC)
     outlet: str | None = None
     duplicate_of: str | None = None
+    places: frozenset[str] = frozenset()  # the entity keys that are places (GPE, LOC, FAC)
 
 
 @lru_cache(maxsize=1)
