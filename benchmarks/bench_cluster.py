@@ -37,7 +37,10 @@ CACHE = Path("/tmp/tabayyun_bench_cluster_templates.pkl")
 
 def templates():
     """(features, gold story) per gold article, analysed once and cached."""
-    if CACHE.exists() and CACHE.stat().st_mtime > ARTICLES.stat().st_mtime:
+    from tabayyun.compare import cluster_features
+
+    newest = max(ARTICLES.stat().st_mtime, Path(cluster_features.__file__).stat().st_mtime)
+    if CACHE.exists() and CACHE.stat().st_mtime > newest:
         return pickle.loads(CACHE.read_bytes())
     from tabayyun.evaluate.clusters import load, read_gold
 

@@ -165,6 +165,15 @@ class StoryClusterer:
         keys = [t for t, _ in top[: p.top_terms]] + ["e|" + e for e in ents]
         return vec, keys
 
+    def _lookup_keys(self, f: Features, vec: dict[str, float], keys: list[str]) -> list[str]:
+        """Keys to look candidates up by: the article's highest-weighted terms and
+        rarest entities *that some earlier article had* (the rarest of all are
+        often new to the stream and would find nothing)."""
+        p, df = self.params, self._df
+        terms = [t for t in vec if df.get(t)][: p.top_terms]  # vec is ordered by weight
+        ents = sorted((e for e in f.entities if df.get(e)), key=lambda e: (-self._idf(e), e))[: p.top_entities]
+        return terms + ["e|" + e for e in ents]
+
     def _candidates(self, f: Features, keys: list[str]) -> list[_Story]:
         hits: Counter = Counter()
         for k in keys:
@@ -205,7 +214,7 @@ class StoryClusterer:
         if f.duplicate_of and f.duplicate_of in self._story_of:
             return self._story_of[f.duplicate_of]
         best, best_score = None, -math.inf
-        for s in self._candidates(f, keys):
+        for s in self._candidates(f, self._lookup_keys(f, vec, keys)):
             sc, cm = self.score(f, vec, s)
             if cm >= self.params.wire:
                 return s.id

@@ -72,6 +72,10 @@ def calibrate(items, gold, base: ClusterParams | None = None) -> tuple[ClusterPa
         f1, (m, mu) = both(replace(best, threshold=t))
         curve.append({"threshold": t, "precision": m["precision"], "recall": m["recall"], "f1": m["f1"],
                       "stories": m["stories"], "f1_undated": mu["f1"], "objective": round(f1, 4)})
+    # the middle of the best plateau, not its edge: the widest margin either way
+    top = max(c["objective"] for c in curve)
+    plateau = [c["threshold"] for c in curve if c["objective"] == top]
+    best = replace(best, threshold=plateau[(len(plateau) - 1) // 2])
     return best, both(best)[1][0], curve
 
 
