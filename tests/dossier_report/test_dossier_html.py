@@ -94,7 +94,7 @@ def test_evidence_links_carry_exact_offsets(seeds):
         a = by_id[aid]
         assert int(para) <= int(s) < int(e) <= len(a.text)
         assert "\n" not in a.text[int(para):int(s)]  # the passage starts inside its paragraph
-    assert "mark.hit" in html  # the script that marks the passage on click
+    assert "p:target" in html  # the paragraph lights up when the link is followed
 
 def test_dispute_table_has_each_value_and_claimant(built):
     html = to_html(built)

@@ -31,7 +31,7 @@ def readable_name(source: str) -> str | None:
     name = short_name(source)
     rest = _MACHINE.sub(" ", name)
     rest = " ".join(re.split(r"[_\-. ]+", rest)).strip()
-    return rest if any(c.isalpha() for c in rest) and len(rest) >= 3 else None
+    return rest if any(c.isalpha() for c in rest) and len(rest) >= 2 else None
 
 
 def labels(articles: tuple[Article, ...]) -> dict[str, str]:
