@@ -166,3 +166,14 @@ def test_demo_renders(seeds, tmp_path):
     assert '<section id="summary">' in html and "<svg" in html
     a3 = art(seeds, "003")
     assert f'href="#p-{a3.id}-' in html
+
+
+def test_markdown_has_speakers_and_whos_who_like_the_html(seeds):
+    md = to_markdown(seeds)
+    speakers = md.split("## التصريحات حسب القائل", 1)[1].split("\n## ", 1)[0]
+    assert "### أرمينيا" in speakers and "ما يقرب من 200 قتيل" in speakers
+    assert "عبر" in md  # the via chain of at least one statement
+    who = md.split("## من هو من", 1)[1].split("\n## ", 1)[0]
+    assert "أذربيجان (Azerbaijan)" in who and "قره باغ" in who
+    for e in seeds.entities[:5]:
+        assert e.label in who

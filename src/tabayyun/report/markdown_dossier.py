@@ -1,13 +1,15 @@
 """The dossier sections of the Markdown output, in the order of the HTML report:
 summary, disputes, attribution conflicts, contradictions, agreements,
-single-source claims, figures, framing matrix, timeline. Every item quotes its
+single-source claims, figures, statements by speaker, framing matrix, timeline,
+who's who. Every item quotes its
 passage and names its outlet with the character offsets it points at."""
 
 from __future__ import annotations
 
 from ..compare.align_labels import category_label, date_ar, figure_value, label
 from ..model import Dossier, Evidence
-from .html import KIND_LABELS, SINGLE_SOURCE_SHOWN, VOICE_LABELS, VOICES, framing_matrix, passage, scope_of
+from .html import (KIND_LABELS, SINGLE_SOURCE_SHOWN, VOICE_LABELS, VOICES, framing_matrix, passage, scope_of,
+                   statements_by_speaker)
 
 OUTLET_OWN = "الوسيلة نفسها"
 
@@ -94,6 +96,20 @@ def dossier_sections(d: Dossier, cell) -> list[str]:
     if section("الأرقام", "لم يُعثر على أرقام في المقالات.", d.figures):
         table(["القيمة", "الفئة", "القائل", "الوسيلة", "التاريخ", "المقطع"],
               [[figure_value(f), f.fact_ar or category_label(f.category), f.claimant_label or OUTLET_OWN, f.outlet, date_ar(f.time), _cite(d, f.evidence, True)] for f in d.figures])
+    labels = {src.article: src.label for src in d.sources}
+    groups = statements_by_speaker(d)
+    if section("التصريحات حسب القائل", "لم يُعثر على تصريحات منسوبة.", groups):
+        for speaker, items in groups:
+            out.extend([f"### {_safe(speaker)} ({len(items)})", ""])
+            for a, st in items:
+                tags = [label("stype", st.type)] + (["نفي"] if st.polarity == "negative" else [])
+                tags.append("مباشر" if st.direct else "غير مباشر")
+                via = "".join(f"، عبر {_safe(v.agent)}" for v in st.via)
+                where = Evidence(a.id, st.content.start, st.content.end, labels.get(a.id))
+                out.append(f"- [{' · '.join(tags)}] «{_safe(a.text[st.cue.start:st.cue.end])}»: "
+                           f"{_safe(' '.join(a.text[st.content.start:st.content.end].split()))} "
+                           f"— {_safe(labels.get(a.id, a.id))}{via} {_cite(d, where)}")
+            out.append("")
     m = framing_matrix(d)
     if section("التأطير حسب الوسيلة", "لم يُعثر على مفردات تأطير من المعجم في المقالات.", m.rows):
         out.extend([f"_كل خانة: {VOICE_LABELS['outlet']} · {VOICE_LABELS['quoted']} · {VOICE_LABELS['attributed']}_", ""])
@@ -118,4 +134,9 @@ def dossier_sections(d: Dossier, cell) -> list[str]:
         for e in d.timeline:
             out.append(f"- **{date_ar(e.date)}** — {_safe(' '.join(e.text.split()))} " + " ".join(_cite(d, ev) for ev in e.evidence))
         out.append("")
+    if section("من هو من", "لم يُعثر على كيانات.", d.entities):
+        table(["الكيان", "النوع", "الصيغ الواردة", "الصفات", "الوسائل (عدد الإشارات)"],
+              [[e.label + (f" ({e.label_en})" if e.label_en else ""), label("etype", e.type), "، ".join(e.aliases),
+                "، ".join(e.roles), "، ".join(f"{o} ({n})" for o, n in e.outlets)]
+               for e in sorted(d.entities, key=lambda e: (e.type, -len(e.mentions)))])
     return out
