@@ -52,8 +52,8 @@ def seed_dossier():
     return analyse([str(SEEDS)])
 
 
-def test_stage_is_last_in_the_corpus_stages():
-    assert corpus_stages(Settings(), {})[-1].name == "contradictions"
+def test_stage_is_in_the_corpus_stages():
+    assert "contradictions" in [s.name for s in corpus_stages(Settings(), {})]
 
 
 def test_denial_of_the_death_toll_is_found_with_real_spans(seed_dossier):
