@@ -1,11 +1,14 @@
 """Fast CRF decoding with numpy: the CRFsuite model's weights, summed once per
-(word type, window offset) and cached as rows of a matrix.
+word type and kept as rows of matrices indexed by a word-type id.
 
 CRFsuite's tagger looks up every attribute string of every token (~70 per
-token); here a token costs five row indices (its own word and its ±2
-neighbours) plus a few sentence-level attributes, and Viterbi runs over all
-sentences of an article at once. Decoding is exact: the same first-order
-model (state + transition weights, no start/end weights) as CRFsuite's.
+token). Here each new word type gets an id and, once, its summed weight rows
+(own word and ±2 window offsets, sentence topic conjunctions) and its static
+attributes (bigram-vocabulary id, topic, gazetteer phrase starts, flags). An
+article is then a numpy array of ids: emissions are gathers and adds, word
+pairs are found by a sorted-code search, and Viterbi runs over all sentences
+at once. Decoding is exact: the same first-order model (state + transition
+weights, no start/end weights) as CRFsuite's.
 """
 
 from __future__ import annotations
@@ -14,8 +17,14 @@ from pathlib import Path
 
 import numpy as np
 
+from .ner_lexicon import strip_particles
+
 WEIGHTS_FILE = "weights.npz"
-MAX_EXTRA = 10  # sentence-level attributes per token (b, BOS/EOS, gz, kn)
+_OFFSETS = (0, -2, -1, 1, 2)
+_MAX_TYPES = 500_000  # a pathological stream of new words: start over
+_NEG = np.float32(-1e9)
+PEOPLE = 1  # flag: a nationality or group noun ("الأرمن")
+TRIGGER = 2  # flag: may open a role trigger ("الرئيس", "ووزير")
 
 
 def export(model_path: Path, out: Path) -> None:
@@ -39,103 +48,279 @@ def export(model_path: Path, out: Path) -> None:
     np.savez_compressed(out, attrs="\n".join(attrs), w=w, tr=tr, labels="\n".join(labels))
 
 
+def _pair_table(attrs: dict[str, int], prefix: str, vocab: dict[str, int]):
+    """Sorted codes (a × V + b) and weight rows of the word-pair attributes
+    ``prefix + "a|b"``. A form containing "|" makes the split ambiguous: every
+    split is registered, as the attribute string would match any of them."""
+    pairs = []
+    for a, row in attrs.items():
+        if not a.startswith(prefix):
+            continue
+        body = a[len(prefix):]
+        for k, ch in enumerate(body):
+            if ch == "|":
+                pairs.append((body[:k], body[k + 1:], row))
+    for x, y, _ in pairs:
+        vocab.setdefault(x, len(vocab))
+        vocab.setdefault(y, len(vocab))
+    return pairs
+
+
 class Decoder:
-    def __init__(self, path: Path, featuriser):
-        z = np.load(path)
-        attrs = str(z["attrs"]).split("\n")
+    def __init__(self, path: Path | None, featuriser):
+        if path is None:  # no model: every token is O (gazetteer-only tagging)
+            attrs, self.w = [], np.zeros((0, 1), dtype=np.float32)
+            self.tr, self.labels = np.zeros((1, 1), dtype=np.float32), ["O"]
+        else:
+            z = np.load(path)
+            attrs = str(z["attrs"]).split("\n")
+            self.w = z["w"]
+            self.tr = z["tr"]
+            self.labels = str(z["labels"]).split("\n")
         self.index = {a: i for i, a in enumerate(attrs)}
-        self.w = z["w"]
-        self.tr = z["tr"]
-        self.labels = str(z["labels"]).split("\n")
         self.fz = featuriser
-        n_lab = len(self.labels)
-        # one row per word type and window offset (0, -2, -1, +1, +2); row 0 is zero
-        self._m = np.zeros((5, 4096, n_lab), dtype=np.float32)
+        self.n_lab = len(self.labels)
+        self.o = self.labels.index("O") if "O" in self.labels else 0
+        lex = featuriser.lex
+        self.topics = sorted(set(lex.topics.values()))
+        self._topic_index = {t: i for i, t in enumerate(self.topics)}
+        pair_vocab: dict[str, int] = {}
+        bg = _pair_table(self.index, "bg=", pair_vocab)
+        nbg = _pair_table(self.index, "nbg=", pair_vocab)
+        self._pair_vocab = pair_vocab
+        n_pair = max(len(pair_vocab), 1)
+        self._pairs = []
+        for table in (bg, nbg):
+            codes = np.array([pair_vocab[x] * n_pair + pair_vocab[y] for x, y, _ in table],
+                             dtype=np.int64)
+            rows = np.array([r for _, _, r in table], dtype=np.int64)
+            order = np.argsort(codes, kind="stable")
+            self._pairs.append((codes[order], rows[order]))
+        self._n_pair = n_pair
+        self._zero = np.zeros(self.n_lab, dtype=np.float32)
+        # transitions with an extra "before the chunk" label (see ``viterbi``)
+        tb = np.full((self.n_lab + 1, self.n_lab + 1), _NEG, dtype=np.float32)
+        tb[: self.n_lab, : self.n_lab] = self.tr
+        tb[self.n_lab, :] = 0.0
+        self._tr_before_t = np.ascontiguousarray(tb.T)
+        self._rows: dict[str, np.ndarray] = {}
+        self.reset()
+
+    # ------------------------------------------------------------ word types
+
+    def reset(self, capacity: int = 4096) -> None:
+        """Empty the word-type table (id 0 is a zero row: "no neighbour")."""
         self._id: dict[str, int] = {}
+        self.norm: list[str] = [""]  # per type id
+        self.strip: list[str] = [""]
+        self.part: list[str] = [""]  # without particles, article kept (ner_lexicon.strip_particles)
+        self._m = np.zeros((len(_OFFSETS), capacity, self.n_lab), dtype=np.float32)
+        self._tp = np.zeros((max(len(self.topics), 1), capacity, self.n_lab), dtype=np.float32)
+        self.topic = np.full(capacity, -1, dtype=np.int16)
+        self.pair = np.full(capacity, -1, dtype=np.int64)
+        # phrase tables (0: gazetteer, 1: training-name list): per type, the
+        # longest phrase that may start with it and its one-word match's type
+        self.starts = np.zeros((2, capacity), dtype=np.int8)
+        self.one: list[list[str | None]] = [[None], [None]]
+        self.flags = np.zeros(capacity, dtype=np.uint8)
+
+    def _grow(self, need: int) -> None:
+        cap = self.topic.shape[0]
+        if need < cap:
+            return
+        while cap <= need:
+            cap *= 2
+
+        def more(a, axis=0, fill=0):
+            shape = list(a.shape)
+            shape[axis] = cap - a.shape[axis]
+            return np.concatenate([a, np.full(shape, fill, dtype=a.dtype)], axis=axis)
+
+        self._m = more(self._m, 1)
+        self._tp = more(self._tp, 1)
+        self.topic = more(self.topic, 0, -1)
+        self.pair = more(self.pair, 0, -1)
+        self.starts = more(self.starts, 1)
+        self.flags = more(self.flags)
 
     def _vec(self, attrs) -> np.ndarray:
         get = self.index.get
         rows = [i for i in map(get, attrs) if i is not None]
         if not rows:
-            return np.zeros(len(self.labels), dtype=np.float32)
+            return self._zero
         return self.w[rows].sum(axis=0)
 
-    def _attr_vec(self, attr: str) -> np.ndarray:
-        i = self.index.get(attr)
-        return self.w[i] if i is not None else np.zeros(len(self.labels), dtype=np.float32)
+    def row(self, attr: str) -> np.ndarray:
+        got = self._rows.get(attr)
+        if got is None:
+            i = self.index.get(attr)
+            got = self._rows[attr] = self.w[i] if i is not None else self._zero
+        return got
 
-    def _new_word(self, word: str) -> int:
-        n = len(self._id) + 1
-        if n >= 500_000:  # a pathological stream of new words: start over
-            self._id.clear()
-            n = 1
-        if n >= self._m.shape[1]:
-            self._m = np.concatenate([self._m, np.zeros_like(self._m)], axis=1)
-        for k, off in enumerate((0, -2, -1, 1, 2)):
-            self._m[k, n] = self._vec(self.fz.feats(word, off))
-        self._id[word] = n
-        return n
+    def ids(self, words: list[str]) -> np.ndarray:
+        """Word-type ids of ``words``; new types are featurised once, in a batch."""
+        out = list(map(self._id.get, words))
+        if None in out:
+            new = list(dict.fromkeys(w for w, i in zip(words, out) if i is None))
+            if len(self._id) + len(new) >= _MAX_TYPES:
+                self.reset()
+            self._add(new)
+            out = list(map(self._id.__getitem__, words))
+        return np.array(out, dtype=np.int64)
 
-    def emissions(self, words: list[str], bounds: list[int], extras: list) -> np.ndarray:
-        """Label scores (tokens × labels) of several sentences laid end to end;
-        ``bounds`` are the sentence start offsets (window features stop at them),
-        ``extras`` (token index, attribute) pairs for sentence-level attributes."""
-        get, new = self._id.get, self._new_word
-        ids = np.fromiter(((get(w) or new(w)) for w in words), dtype=np.int64, count=len(words))
-        n = len(words)
-        sent = np.zeros(n, dtype=np.int64)
-        sent[np.array(bounds[1:], dtype=np.int64)] = 1
-        sent = np.cumsum(sent)
+    def _add(self, words: list[str]) -> None:
+        fz = self.fz
+        if fz.wordclf is not None:
+            fz._classify(words)
+        first = len(self.norm)
+        self._grow(first + len(words))
+        lex = fz.lex
+        tables = [(lex.alias, fz._firsts(False), False)]
+        if fz.known:
+            tables.append((fz.known, fz._firsts(True), True))
+        canon = lex.canon
+        topics, pv = lex.topics, self._pair_vocab
+        people, rf = lex.people, lex.role_first
+        for k, word in enumerate(words):
+            i = first + k
+            norm, strip = fz.info(word)
+            self._id[word] = i
+            self.norm.append(norm)
+            self.strip.append(strip)
+            for j, off in enumerate(_OFFSETS):
+                self._m[j, i] = self._vec(fz.feats(word, off))
+            t = topics.get(strip) or topics.get(norm)
+            if t:
+                self.topic[i] = self._topic_index[t]
+            if fz.use_topics:
+                keys = fz._topic_keys(word)
+                for ti, name in enumerate(self.topics):
+                    self._tp[ti, i] = self._vec([f"tp={name}|{x}" for x in keys])
+            self.pair[i] = pv.get(strip, -1)
+            for k, (table, firsts, known) in enumerate(tables):
+                self.starts[k, i] = min(max(firsts.get(norm, 0), firsts.get(strip, 0)), 127)
+                cid = table.get(norm) or table.get(strip)
+                self.one[k].append(None if not cid else cid if known else canon[cid].type)
+            if len(tables) == 1:
+                self.one[1].append(None)
+            self.part.append(strip_particles(norm))
+            f = 0
+            if norm in people or strip in people:
+                f |= PEOPLE
+            if norm in rf or norm[1:] in rf or "ا" + norm[2:] in rf:
+                f |= TRIGGER
+            self.flags[i] = f
+
+    # ------------------------------------------------------------ scoring
+
+    def emissions(self, ids: np.ndarray, starts: np.ndarray, extras) -> np.ndarray:
+        """Label scores (tokens × labels) of several chunks laid end to end;
+        ``starts`` are the chunk start offsets (window features stop at them),
+        ``extras`` (token index, weight row) pairs for phrase-level attributes."""
+        n = len(ids)
+        chunk = np.zeros(n, dtype=np.int64)
+        chunk[starts[1:]] = 1
+        chunk = np.cumsum(chunk)
         m = self._m
-        e = m[0][ids] + self._attr_vec("b")
+        e = m[0][ids]
+        e += self.row("b")
         for k, off in ((1, -2), (2, -1), (3, 1), (4, 2)):
-            if off < 0:
-                ok = (sent[-off:] == sent[:off])[:, None]
-                e[-off:] += np.where(ok, m[k][ids[:off]], 0)
+            d = abs(off)
+            if d >= n:
+                continue
+            same = chunk[d:] == chunk[:-d]
+            if off < 0:  # the word d places before is this token's -d neighbour
+                nb = np.where(same, ids[:-d], 0)
+                e[d:] += m[k][nb]
             else:
-                ok = (sent[:-off] == sent[off:])[:, None]
-                e[:-off] += np.where(ok, m[k][ids[off:]], 0)
-        ends = bounds[1:] + [n]
-        e[np.array(bounds)] += self._attr_vec("BOS")
-        e[np.array(ends) - 1] += self._attr_vec("EOS")
-        if extras:  # sentence-level attributes: most (unseen word pairs) have no weight
-            get = self.index.get
-            pairs = [(i, r) for i, r in ((i, get(a)) for i, a in extras) if r is not None]
-            if pairs:
-                tok, row = zip(*pairs)
-                np.add.at(e, np.array(tok), self.w[np.array(row)])
+                nb = np.where(same, ids[d:], 0)
+                e[:-d] += m[k][nb]
+        e[starts] += self.row("BOS")
+        ends = np.append(starts[1:], n) - 1
+        e[ends] += self.row("EOS")
+        fz = self.fz
+        if fz.use_topics and self.topics:
+            tp = self.topic[ids]
+            pos = np.flatnonzero(tp >= 0)
+            if len(pos):  # a chunk's topic is that of its first topic word
+                ch, first = np.unique(chunk[pos], return_index=True)
+                of_chunk = np.full(len(starts), -1, dtype=np.int64)
+                of_chunk[ch] = tp[pos[first]]
+                tok_tp = of_chunk[chunk]
+                sel = np.flatnonzero(tok_tp >= 0)
+                e[sel] += self._tp[tok_tp[sel], ids[sel]]
+        if fz.use_bigrams and n > 1:
+            p = self.pair[ids]
+            i = np.flatnonzero((p[:-1] >= 0) & (p[1:] >= 0) & (chunk[:-1] == chunk[1:]))
+            if len(i):
+                codes = p[i] * self._n_pair + p[i + 1]
+                for (table, rows), shift in zip(self._pairs, (1, 0)):
+                    if not len(table):
+                        continue
+                    at = np.minimum(np.searchsorted(table, codes), len(table) - 1)
+                    hit = table[at] == codes
+                    if hit.any():  # one pair per token and side: no repeated index
+                        e[i[hit] + shift] += self.w[rows[at[hit]]]
+        if extras:
+            tok, row = zip(*extras)
+            np.add.at(e, np.array(tok), self.w[np.array(row)])
         return e
 
+    def viterbi(self, e: np.ndarray, starts: np.ndarray) -> np.ndarray:
+        """Best label index per token, each chunk decoded on its own.
+
+        All chunks advance together, right-aligned so that they end on the same
+        step; the steps before a chunk starts sit in an extra "before" label
+        with zero transitions out of it, so a chunk's first token scores its
+        emission alone, as in CRFsuite. Back-pointers are kept
+        with the forward pass; the maximum is gathered at the argmax."""
+        n = len(e)
+        if n == 0:
+            return np.zeros(0, dtype=np.int64)
+        lens = np.diff(np.append(starts, n))
+        chunk = np.zeros(n, dtype=np.int64)
+        chunk[starts[1:]] = 1
+        chunk = np.cumsum(chunk)
+        t_n, s_n, n_lab = int(lens.max()), len(lens), self.n_lab
+        row = np.arange(n) - starts[chunk] + (t_n - lens)[chunk]
+        grid = np.full((t_n, s_n, n_lab + 1), _NEG, dtype=np.float32)
+        grid[:, :, n_lab] = 0.0
+        grid[row, chunk, :n_lab] = e
+        grid[row, chunk, n_lab] = _NEG
+        tr_t = self._tr_before_t  # (to, from): numpy reduces a last axis fastest
+        width = n_lab + 1
+        flat_base = np.arange(s_n * width) * width
+        back = np.empty((t_n, s_n, width), dtype=np.int64)
+        score = grid[0]
+        for t in range(1, t_n):
+            cand = score[:, None, :] + tr_t
+            arg = cand.argmax(axis=2)
+            back[t] = arg
+            # the maximum, gathered at the argmax (a short-axis max() is slow in numpy)
+            score = cand.ravel()[flat_base + arg.ravel()].reshape(s_n, width) + grid[t]
+        cur = score.argmax(axis=1)
+        path = np.empty((t_n, s_n), dtype=np.int64)
+        path[t_n - 1] = cur
+        col = np.arange(s_n)
+        for t in range(t_n - 1, 0, -1):
+            cur = back[t, col, cur]
+            path[t - 1] = cur
+        return path[row, chunk]
+
     def viterbi_many(self, es: list[np.ndarray]) -> list[list[str]]:
-        """Viterbi over several sentences at once (padded; a padded step keeps
-        the score and points back to itself)."""
+        """Label strings per sentence (kept for callers with per-sentence scores)."""
         if not es:
             return []
-        n_lab = len(self.labels)
-        lens = np.array([len(e) for e in es])
-        s_n, t_n = len(es), int(lens.max())
-        e = np.zeros((s_n, t_n, n_lab), dtype=np.float32)
-        for k, x in enumerate(es):
-            e[k, : len(x)] = x
-        tr = self.tr[None, :, :]
-        score = e[:, 0, :].copy()
-        back = np.zeros((s_n, t_n, n_lab), dtype=np.int64)
-        ident = np.arange(n_lab)
-        for t in range(1, t_n):
-            cand = score[:, :, None] + tr
-            arg = cand.argmax(axis=1)
-            new = cand.max(axis=1) + e[:, t, :]
-            live = (lens > t)[:, None]
-            score = np.where(live, new, score)
-            back[:, t, :] = np.where(live, arg, ident)
+        lens = [len(x) for x in es]
+        keep = [i for i, x in enumerate(lens) if x]
+        if not keep:
+            return [[] for _ in es]
+        flat = np.concatenate([es[i] for i in keep])
+        lab = self.viterbi(flat, np.cumsum([0, *[lens[i] for i in keep][:-1]]).astype(np.int64))
         labels = self.labels
-        out = []
-        for k in range(s_n):
-            best = int(score[k].argmax())
-            path = [best]
-            bk = back[k]
-            for t in range(int(lens[k]) - 1, 0, -1):
-                best = int(bk[t, best])
-                path.append(best)
-            out.append([labels[i] for i in reversed(path)])
+        out, a = [], 0
+        names = [labels[i] for i in lab.tolist()]
+        for x in lens:
+            out.append(names[a : a + x])
+            a += x
         return out

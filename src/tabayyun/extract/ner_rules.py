@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import bisect
 
+import numpy as np
+
 from ..arabic.normalise import normalise
 from ..model import Mention, Span
 from .ner_lexicon import strip_particles, surname
@@ -25,11 +27,11 @@ _FUNCTION = set(normalise(w) for w in (
 
 
 class RulesMixin:
-    def _name_like(self, word: str, norm: str) -> bool:
+    def _name_like(self, strip: str, norm: str) -> bool:
         """A word that may be part of a name: Arabic letters, not a common word,
-        no pronoun suffix, not a title, nationality or trigger."""
+        no pronoun suffix, not a title, nationality or trigger. ``strip``: the
+        word without proclitics."""
         lex = self.lex
-        strip = self.fz.info(word)[1]
         return (
             len(norm) >= 2 and norm.isalpha() and not norm.isascii()
             and (strip == norm or norm[:1] not in "لبك")  # "لشؤون": a name takes no preposition
@@ -39,11 +41,12 @@ class RulesMixin:
             and not norm.endswith(_PRONOUN_ENDINGS) and lex.demonym_of(norm) is None
         )
 
-    def _names_after_titles(self, words, norms, chosen, taken) -> None:
+    def _names_after_titles(self, strips, norms, chosen, taken, trig) -> None:
         """"رئيس الوزراء سامر خليلوف": one or two name-like words right after a
-        personal title (and its nationality) that the CRF left out are a person."""
+        personal title (and its nationality) that the CRF left out are a person.
+        ``trig``: the positions where a title may start."""
         n = len(norms)
-        for i in range(n):
+        for i in trig:
             length = trigger_at(self.lex, norms, i) if not taken[i] else 0
             if not length:
                 continue
@@ -62,28 +65,26 @@ class RulesMixin:
             if k < n and norms[k].startswith("ال"):
                 continue  # a first name rarely carries the article
             j = k
-            while j < n and j - k < 2 and not taken[j] and self._name_like(words[j], norms[j]):
+            while j < n and j - k < 2 and not taken[j] and self._name_like(strips[j], norms[j]):
                 j += 1
             if j > k:
                 chosen[(k, j)] = ("PER", "rule")
                 taken[k:j] = [True] * (j - k)
 
-    def _bare_roles(self, text, toks, norms, taken) -> list[Mention]:
+    def _bare_roles(self, text, toks, norms, taken, trig) -> list[Mention]:
         """"الرئيس الأذربيجاني" with no name next to it: a PER mention whose id
         the link stage fills from the story."""
         out = []
-        i = 0
         n = len(norms)
-        while i < n:
-            length = trigger_at(self.lex, norms, i) if not taken[i] else 0
+        free = 0
+        for i in trig:
+            length = trigger_at(self.lex, norms, i) if i >= free and not taken[i] else 0
             if not length:
-                i += 1
                 continue
             k = i + length
             if k < n and not taken[k] and self.lex.demonym_of(norms[k]):
                 k += 1
             else:
-                i += 1
                 continue
             near_name = any(taken[k : k + 3])
             phrase = " ".join(norms[i:k])
@@ -91,13 +92,16 @@ class RulesMixin:
                 start = self._cut_conj(text, toks[i], norms[i])
                 span = Span(start, toks[k - 1].end)
                 out.append(Mention(start, span.end, "PER", role=span, confidence=CONF["role"]))
-            i = k
+            free = k
         return out
 
 
-    def _repeats(self, text, toks, found: list[Mention]) -> list[Mention]:
+    def _repeats(self, text, toks, found: list[Mention], starts, parts, ids=None) -> list[Mention]:
         """Document consistency: a person's surname alone ("علييف") and any name
-        found once ("البنك التجاري") are mentions wherever else they occur."""
+        found once ("البنك التجاري") are mentions wherever else they occur.
+        ``starts``: token start offsets; ``parts``: token norms without
+        particles; ``ids``: the tokens' word-type ids when their norms are the
+        types' norms (candidates are then found per type)."""
         names: dict[tuple[str, ...], tuple[str, str | None, str | None]] = {}
         for m in found:
             if m.type in ("MISC", "NORP") or (
@@ -112,43 +116,52 @@ class RulesMixin:
                     and self.lex.demonym_of(last) is None:
                 names.setdefault((last,), ("PER", None, None))
             names.setdefault(tuple(words), (m.type, m.entity_id, m.label))
-        for sur, cid in self.lex_surnames().items():
-            names.setdefault((sur,), ("PER", cid, self.lex.canon[cid].label))
         longest: dict[str, int] = {}
         for k in names:
             longest[k[0]] = max(longest.get(k[0], 0), len(k))
+        lex_longest = self._lex_longest()
         covered = [False] * len(toks)
-        pos = {t.start: i for i, t in enumerate(toks)}
         for m in found:
-            i = pos.get(m.start)
-            if i is None:  # the span starts after a clitic: find its token
-                i = bisect.bisect_right([t.start for t in toks], m.start) - 1
+            i = bisect.bisect_right(starts, m.start) - 1  # the span may start after a clitic
             while i < len(toks) and toks[i].start < m.end:
                 covered[i] = True
                 i += 1
         out = []
-        i = 0
-        while i < len(toks):
+        free = 0
+        if ids is not None:
+            dec = self.tagger.decoder
+            norm, part = dec.norm, dec.part
+            hit_ids = [i for i in set(ids.tolist()) if norm[i] in longest or part[i] in longest
+                       or norm[i] in lex_longest or part[i] in lex_longest]
+            cand = np.flatnonzero(np.isin(ids, hit_ids)).tolist() if hit_ids else []
+        else:
+            cand = [i for i, (t, p) in enumerate(zip(toks, parts)) if t.norm in longest
+                    or p in longest or t.norm in lex_longest or p in lex_longest]
+        for i in cand:
             t = toks[i]
-            if covered[i] or t.kind != "word":
-                i += 1
+            if i < free or covered[i] or t.kind != "word":
                 continue
-            strip = strip_particles(t.norm)
-            n = max(longest.get(t.norm, 0), longest.get(strip, 0))
+            strip = parts[i]
+            n = max(longest.get(t.norm, 0), longest.get(strip, 0),
+                    lex_longest.get(t.norm, 0), lex_longest.get(strip, 0))
             hit = None
             for k in range(min(n, len(toks) - i), 0, -1):
                 rest = tuple(x.norm for x in toks[i + 1 : i + k])
                 if any(covered[i : i + k]):
                     continue
                 for first in (t.norm, strip):
-                    got = names.get((first, *rest))
+                    key = (first, *rest)
+                    got = names.get(key)
+                    if got is None and k == 1:
+                        cid = self.lex_surnames().get(first)
+                        if cid is not None:
+                            got = ("PER", cid, self.lex.canon[cid].label)
                     if got is not None:
                         hit = (k, first, got)
                         break
                 if hit:
                     break
             if hit is None or (hit[0] == 1 and (t.norm in self.tagger.common or t.norm in _FUNCTION)):
-                i += 1
                 continue
             k, first, (typ, cid, label) = hit
             start = t.start
@@ -157,8 +170,15 @@ class RulesMixin:
             out.append(Mention(start, toks[i + k - 1].end, typ, entity_id=cid, label=label,
                                confidence=CONF["repeat"]))
             covered[i : i + k] = [True] * k
-            i += k
+            free = i + k
         return out
+
+    def _lex_longest(self) -> dict[str, int]:
+        """Gazetteer surnames as one-word names (see ``lex_surnames``)."""
+        got = getattr(self, "_lex_long", None)
+        if got is None:
+            got = self._lex_long = {s: 1 for s in self.lex_surnames()}
+        return got
 
     def lex_surnames(self) -> dict[str, str]:
         """Surnames of gazetteer people that belong to one person only."""
