@@ -14,15 +14,13 @@ Metonymy: a capital or seat of power used as an actor ("نفت باكو"، "قا
 from __future__ import annotations
 
 import bisect
-import re
-from dataclasses import fields, replace
 from functools import lru_cache
-from operator import itemgetter
+from operator import itemgetter, sub
 from pathlib import Path
 
 import numpy as np
 
-from ..arabic.normalise import normalise_word
+from ..arabic.normalise import normalise_with_map, normalise_word
 from ..model import Article, Mention, Sentence, Span, Token
 from ..pipeline import stage
 from .ner_decode import PEOPLE, TRIGGER
@@ -32,7 +30,6 @@ from .ner_roles import role_after, role_before
 from .ner_rules import CONF, RulesMixin
 from .ner_tagger import MODEL_DIR, Tagger
 
-_HAS_ACTOR = "actor" in {f.name for f in fields(Mention)}
 # a capital after these is a place, not an actor
 _LOCATIVE = {"في", "الي", "من", "عبر", "قرب", "داخل", "نحو", "حول", "وفي", "الى", "مدينه",
              "العاصمه", "عاصمه", "ومن"}
@@ -40,9 +37,8 @@ _LOCATIVE = {"في", "الي", "من", "عبر", "قرب", "داخل", "نحو",
 _AMBIGUOUS = {"فتح", "حماس", "العربيه", "الجزيره", "الالمانيه", "الفرنسيه", "وفا", "سانا",
               "واس", "وام", "قنا", "ترند", "الشرق الاوسط", "الخليج", "جورجيا", "الاتحاد"}
 _TANWIN = "\u064b"
-_LONG_RUN = re.compile(r"\S{%d}" % (10 * MAX_WORD + 1))
-_WORD_RUN = re.compile(r"\S{%d}" % (MAX_WORD + 1))
-_START, _NORM = itemgetter(0), itemgetter(2)
+_START, _END, _NORM = itemgetter(0), itemgetter(1), itemgetter(2)
+_CUTS: dict[tuple[str, int], int] = {}  # (word, normalised letters) -> offset in the word
 _CONF = {"both": 0.95, "crf": 0.8, "gaz": 0.75, "norp": 0.85, **CONF}
 
 
@@ -56,7 +52,7 @@ class Recogniser(RulesMixin):
         self.tagger = tagger or load_tagger()
         self.lex = lex or lexicon()
         self.fz = self.tagger.featuriser
-        self._surnames: dict[str, str] | None = None
+        self._names: dict = {}  # mention text -> name key (``_name_key``)
 
     # ------------------------------------------------------------ lookups
 
@@ -76,11 +72,15 @@ class Recogniser(RulesMixin):
     def __call__(self, article: Article) -> Article:
         text = article.text
         toks = article.tokens
-        if _LONG_RUN.search(text):  # rare: drop the 1,000-letter tokens
-            toks = [t for t in toks if t.end - t.start <= 10 * MAX_WORD or t.kind != "word"]
         if not toks:
             return article.with_layers(entities=())
         starts = list(map(_START, toks))
+        widest = max(map(sub, map(_END, toks), starts))
+        if widest > 10 * MAX_WORD:  # rare: drop the 1,000-letter tokens
+            toks = [t for t in toks if t.end - t.start <= 10 * MAX_WORD or t.kind != "word"]
+            if not toks:
+                return article.with_layers(entities=())
+            starts = list(map(_START, toks))
         bounds = [(s.start, s.end) for s in article.sentences] or [(0, len(text))]
         ranges = []  # sentences as token index ranges
         for s_start, s_end in bounds:
@@ -95,7 +95,7 @@ class Recogniser(RulesMixin):
         # word types are keyed by their normalised form (features depend on it
         # only), cut as the featuriser cuts it
         keys = list(map(_NORM, sel))
-        if _WORD_RUN.search(text):
+        if widest > MAX_WORD:
             keys = [k if t.end - t.start <= MAX_WORD else normalise_word(text[t.start : t.start + MAX_WORD])
                     for k, t in zip(keys, sel)]
         first, pos = [], 0
@@ -114,7 +114,7 @@ class Recogniser(RulesMixin):
             b = first[k + 1] if k + 1 < len(first) else len(keys)
             out.extend(self._sentence(text, sel[a:b], vocab, strips[a:b], norms[a:b], crf, gaz,
                                       people, trig))
-        if flat and not _WORD_RUN.search(text):  # token norms are the type norms
+        if flat and widest <= MAX_WORD:  # token norms are the type norms
             parts, tok_ids = list(map(dec.part.__getitem__, ids)), got.ids
         else:
             parts, tok_ids = [strip_particles(t.norm) for t in toks], None
@@ -243,8 +243,10 @@ class Recogniser(RulesMixin):
         people = [k for k, (t, _) in spans if t == "PER"]
         out = []
         for (a, b), (t, how) in spans:
-            lo = max([e for s_, e in people if e <= a], default=0)
-            hi = min([s_ for s_, e in people if s_ >= b], default=len(norms))
+            lo, hi = 0, len(norms)
+            if people:  # a role phrase stops at the next person's name
+                lo = max([e for s_, e in people if e <= a], default=0)
+                hi = min([s_ for s_, e in people if s_ >= b], default=len(norms))
             m = self._mention(text, toks, strips, norms, vocab, a, b, t, how, lo, hi)
             if m is not None:
                 out.append(m)
@@ -288,56 +290,60 @@ class Recogniser(RulesMixin):
     def _mention(self, text, toks, strips, norms, vocab, a, b, typ, how, lo=0, hi=None) -> Mention | None:
         if typ == "MISC" and how == "crf":
             return Mention(toks[a].start, toks[b - 1].end, "MISC", confidence=0.6)
-        start = toks[a].start
-        cid = self.resolve(norms[a:b])
-        canon = self.lex.canon.get(cid)
-        strip = strips[a]
-        whole = " ".join(norms[a:b])
-        if b - a == 1 and _TANWIN in text[toks[a].start : toks[a].end] and (canon or self.lex.demonym_of(norms[a])):
+        tok = toks[a]
+        start = tok.start
+        first, strip = norms[a], strips[a]
+        lex = self.lex
+        whole = first if b - a == 1 else " ".join(norms[a:b])
+        cid = lex.alias.get(whole)  # as ``resolve``
+        if cid is None and strip != first:
+            cid = lex.alias.get(strip if b - a == 1 else " ".join([strip, *norms[a + 1 : b]]))
+        canon = lex.canon.get(cid) if cid is not None else None
+        if b - a == 1 and _TANWIN in text[start : tok.end] and (canon or lex.demonym_of(first)):
             return None  # "أرمينيًا": an adjective in the accusative, not the country
         # drop a proclitic ("لأذربيجان", "وباكو", "لباشينيان") when what remains is
         # a known name or is written bare elsewhere in the article; the article
         # "ال" stays part of the name ("الأمم المتحدة", "ألمانيا" untouched)
-        if strip != norms[a] and len(strip) >= 3 and (
-            (canon is not None and whole not in self.lex.alias)
+        if strip != first and len(strip) >= 3 and (
+            (canon is not None and whole not in lex.alias)
             or (canon is None and b - a == 1 and strip in vocab)
-            or (canon is None and norms[a][:1] in ("و", "ف") and len(strip) == len(norms[a]) - 1
-                and (strip in vocab or strip in self.lex.given))
+            or (canon is None and first[:1] in ("و", "ف") and len(strip) == len(first) - 1
+                and (strip in vocab or strip in lex.given))
         ):
-            cut = len(norms[a]) - len(strip)
-            prefix = norms[a][:cut]
+            cut = len(first) - len(strip)
+            prefix = first[:cut]
             if prefix.endswith("ال") or prefix.endswith("لل"):
                 cut -= 2
             if cut > 0:
-                start = self._clitic_cut(text, toks[a], cut)
+                start = self._clitic_cut(text, tok, cut)
+        cid = label = actor = None
         if canon is not None:
-            typ = canon.type
-        kw = {}
-        if canon is not None:
-            kw = {"entity_id": canon.id, "label": canon.label}
+            typ, cid, label = canon.type, canon.id, canon.label
+            if canon.state and canon.kind in ("capital", "seat"):
+                prev = norms[a - 1] if a else ""
+                place = canon.kind == "capital" and (prev in _LOCATIVE or first[:1] == "ب"
+                                                     and strip != first)
+                if not place:
+                    actor = canon.state
         role = None
         if typ == "PER":
-            r = role_before(self.lex, norms, a, lo) or role_after(
-                self.lex, norms, b, len(norms) if hi is None else hi)
+            r = role_before(lex, norms, a, lo) or role_after(
+                lex, norms, b, len(norms) if hi is None else hi)
             if r:
                 role = Span(self._cut_conj(text, toks[r[0]], norms[r[0]]), toks[r[1] - 1].end)
-        m = Mention(start, toks[b - 1].end, typ, role=role, confidence=_CONF[how], **kw)
-        if _HAS_ACTOR and canon is not None and canon.state and canon.kind in ("capital", "seat"):
-            prev = norms[a - 1] if a else ""
-            place = canon.kind == "capital" and (prev in _LOCATIVE or norms[a][:1] == "ب"
-                                                 and strip != norms[a])
-            if not place:
-                m = replace(m, actor=canon.state)
-        return m
+        return Mention(start, toks[b - 1].end, typ, cid, label, role, _CONF[how], actor)
 
     @staticmethod
     def _clitic_cut(text, tok, n_norm: int) -> int:
         """Offset after the first ``n_norm`` normalised letters of a token
-        (diacritics or tatweel may sit between)."""
-        from ..arabic.normalise import normalise_with_map
-
-        _, offs = normalise_with_map(text[tok.start : tok.end])
-        return tok.start + offs[n_norm]
+        (diacritics or tatweel may sit between); cached per word."""
+        word = text[tok.start : tok.end]
+        got = _CUTS.get((word, n_norm))
+        if got is None:
+            got = normalise_with_map(word)[1][n_norm]
+            if len(_CUTS) < 100_000:
+                _CUTS[(word, n_norm)] = got
+        return tok.start + got
 
     def _cut_conj(self, text, tok, norm) -> int:
         """Start of a role phrase without its conjunction ("ورئيس" → "رئيس")."""

@@ -131,6 +131,24 @@ class Lexicon:
             elif name and not value:
                 c.kind = name
 
+    @property
+    def surnames(self) -> dict[str, str]:
+        """Surnames (at least 4 letters) of gazetteer people that belong to one
+        person only -> that person's id: "علييف" alone is Ilham Aliyev."""
+        got = getattr(self, "_surnames", None)
+        if got is None:
+            from ..arabic.normalise import normalise
+
+            seen: dict[str, set[str]] = {}
+            for c in self.canon.values():
+                if c.type == "PER":
+                    for name in [c.label, *c.aliases]:
+                        last = surname(normalise(name).split())
+                        if last and len(last) >= 4:
+                            seen.setdefault(last, set()).add(c.id)
+            got = self._surnames = {s: next(iter(ids)) for s, ids in seen.items() if len(ids) == 1}
+        return got
+
     def demonym_of(self, word_norm: str) -> str | None:
         """The adjective stem of a nationality word in any form ("الأذربيجانية",
         "الأذري", "أرمينيًا" → "اذربيجاني", "اذري", "ارميني"), or None."""

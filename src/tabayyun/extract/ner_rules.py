@@ -11,6 +11,7 @@ import numpy as np
 
 from ..arabic.normalise import normalise
 from ..model import Mention, Span
+from .ner_decode import SURNAME
 from .ner_lexicon import strip_particles, surname
 from .ner_roles import holds_one, trigger_at
 
@@ -96,6 +97,25 @@ class RulesMixin:
         return out
 
 
+    def _name_key(self, span: str, typ: str):
+        """(normalised words, first without particles; a person's surname or
+        None) of a mention's text, or None when it is too long; cached."""
+        got = self._names.get((span, typ), False)
+        if got is False:
+            words = [self.fz.info(w)[0] for w in span.split()]
+            got = None
+            if words and len(words) <= 6:
+                words[0] = strip_particles(words[0])
+                last = surname(words) if typ == "PER" else None
+                if not (last and last not in self.tagger.common and last not in _FUNCTION
+                        and self.lex.demonym_of(last) is None):
+                    last = None
+                got = (tuple(words), last)
+            if len(self._names) > 100_000:
+                self._names.clear()
+            self._names[(span, typ)] = got
+        return got
+
     def _repeats(self, text, toks, found: list[Mention], starts, parts, ids=None) -> list[Mention]:
         """Document consistency: a person's surname alone ("علييف") and any name
         found once ("البنك التجاري") are mentions wherever else they occur.
@@ -107,19 +127,17 @@ class RulesMixin:
             if m.type in ("MISC", "NORP") or (
                     m.role is not None and (m.role.start, m.role.end) == (m.start, m.end)):
                 continue
-            words = [self.fz.info(w)[0] for w in text[m.start : m.end].split()]
-            if not words or len(words) > 6:
+            got = self._name_key(text[m.start : m.end], m.type)
+            if got is None:
                 continue
-            words[0] = strip_particles(words[0])
-            last = surname(words) if m.type == "PER" else None
-            if last and last not in self.tagger.common and last not in _FUNCTION \
-                    and self.lex.demonym_of(last) is None:
+            words, last = got
+            if last:
                 names.setdefault((last,), ("PER", None, None))
-            names.setdefault(tuple(words), (m.type, m.entity_id, m.label))
+            names.setdefault(words, (m.type, m.entity_id, m.label))
         longest: dict[str, int] = {}
         for k in names:
             longest[k[0]] = max(longest.get(k[0], 0), len(k))
-        lex_longest = self._lex_longest()
+        lex_longest = self.lex.surnames  # one-word names
         covered = [False] * len(toks)
         for m in found:
             i = bisect.bisect_right(starts, m.start) - 1  # the span may start after a clitic
@@ -128,12 +146,18 @@ class RulesMixin:
                 i += 1
         out = []
         free = 0
-        if ids is not None:
+        if ids is not None:  # word types that may start a name: gazetteer surnames, or by lookup
             dec = self.tagger.decoder
-            norm, part = dec.norm, dec.part
-            hit_ids = [i for i in set(ids.tolist()) if norm[i] in longest or part[i] in longest
-                       or norm[i] in lex_longest or part[i] in lex_longest]
-            cand = np.flatnonzero(np.isin(ids, hit_ids)).tolist() if hit_ids else []
+            hit = (dec.flags[ids] & SURNAME) > 0
+            mask = np.zeros(len(dec.norm), dtype=bool)
+            for k in longest:
+                i = dec.type_id(k)
+                if i is not None:
+                    mask[i] = True
+                for j in dec.by_part.get(k, ()):
+                    mask[j] = True
+            hit |= mask[ids]
+            cand = np.flatnonzero(hit).tolist()
         else:
             cand = [i for i, (t, p) in enumerate(zip(toks, parts)) if t.norm in longest
                     or p in longest or t.norm in lex_longest or p in lex_longest]
@@ -143,7 +167,7 @@ class RulesMixin:
                 continue
             strip = parts[i]
             n = max(longest.get(t.norm, 0), longest.get(strip, 0),
-                    lex_longest.get(t.norm, 0), lex_longest.get(strip, 0))
+                    1 if t.norm in lex_longest or strip in lex_longest else 0)
             hit = None
             for k in range(min(n, len(toks) - i), 0, -1):
                 rest = tuple(x.norm for x in toks[i + 1 : i + k])
@@ -173,22 +197,6 @@ class RulesMixin:
             free = i + k
         return out
 
-    def _lex_longest(self) -> dict[str, int]:
-        """Gazetteer surnames as one-word names (see ``lex_surnames``)."""
-        got = getattr(self, "_lex_long", None)
-        if got is None:
-            got = self._lex_long = {s: 1 for s in self.lex_surnames()}
-        return got
-
     def lex_surnames(self) -> dict[str, str]:
         """Surnames of gazetteer people that belong to one person only."""
-        if self._surnames is None:
-            seen: dict[str, set[str]] = {}
-            for c in self.lex.canon.values():
-                if c.type == "PER":
-                    for name in [c.label, *c.aliases]:
-                        last = surname(normalise(name).split())
-                        if last and len(last) >= 4:
-                            seen.setdefault(last, set()).add(c.id)
-            self._surnames = {s: next(iter(ids)) for s, ids in seen.items() if len(ids) == 1}
-        return self._surnames
+        return self.lex.surnames
