@@ -21,8 +21,12 @@ from .ner_lexicon import strip_particles
 
 WEIGHTS_FILE = "weights.npz"
 _OFFSETS = (0, -2, -1, 1, 2)
+_WINDOW_ROWS = np.arange(1, 5)[:, None]  # rows of _OFFSETS[1:] in the per-type matrices
+_WINDOW_OFFSETS = np.array(_OFFSETS[1:])[:, None]
 _MAX_TYPES = 500_000  # a pathological stream of new words: start over
 _NEG = np.float32(-1e9)
+_BIG = 1e9  # offsets that restart running maxima at chunk starts (scores are far smaller)
+_SAFETY = 0.01  # margin for rounding when proving a token O
 PEOPLE = 1  # flag: a nationality or group noun ("الأرمن")
 TRIGGER = 2  # flag: may open a role trigger ("الرئيس", "ووزير")
 SURNAME = 4  # flag: a gazetteer person's surname, with or without particles ("وعلييف")
@@ -99,6 +103,13 @@ class Decoder:
             self._pairs.append((codes[order], rows[order]))
         self._n_pair = n_pair
         self._zero = np.zeros(self.n_lab, dtype=np.float32)
+        # bounds for ``decode``: what a non-O label can add through its transitions
+        o, tr = self.o, self.tr.astype(np.float64)
+        self._non = np.array([k for k in range(self.n_lab) if k != o], dtype=np.int64)
+        if len(self._non):
+            self._inc = tr[np.ix_(self._non, self._non)].max(axis=0) - tr[o, o]
+            self._ent = tr[o, self._non] - tr[o, o]
+            self._exit = max(0.0, float((tr[self._non, o] - tr[o, o]).max()))
         # transitions with an extra "before the chunk" label (see ``viterbi``)
         tb = np.full((self.n_lab + 1, self.n_lab + 1), _NEG, dtype=np.float32)
         tb[: self.n_lab, : self.n_lab] = self.tr
@@ -114,6 +125,23 @@ class Decoder:
         meet[: self.n_lab, self.n_lab] = 0.0
         self._meet = meet
         self._rows: dict[str, np.ndarray] = {}
+        self.type_names: list[str] = []
+        self._type_index: dict[str, int] = {}
+        # two-word prefixes of the phrase tables (gazetteer, training names):
+        # (first-word vocabulary, second-word vocabulary), and sorted prefix codes
+        self._prefix_vocab, self.prefix_codes = [], []
+        for table in (featuriser.lex.alias, featuriser.known or {}):
+            fv: dict[str, int] = {}
+            sv: dict[str, int] = {}
+            codes = []
+            for k in table:
+                parts = k.split(" ")
+                if len(parts) > 1:
+                    codes.append((fv.setdefault(parts[0], len(fv)), sv.setdefault(parts[1], len(sv))))
+            self._prefix_vocab.append((fv, sv))
+            width = max(len(sv), 1)
+            self.prefix_codes.append((np.unique(np.array([a * width + b for a, b in codes],
+                                                         dtype=np.int64)), width))
         self.reset()
 
     # ------------------------------------------------------------ word types
@@ -132,7 +160,11 @@ class Decoder:
         # phrase tables (0: gazetteer, 1: training-name list): per type, the
         # longest phrase that may start with it and its one-word match's type
         self.starts = np.zeros((2, capacity), dtype=np.int8)
-        self.one: list[list[str | None]] = [[None], [None]]
+        self.one = np.full((2, capacity), -1, dtype=np.int16)  # index into type_names
+        # ids of the word (as itself, and without proclitics) among the first
+        # words of two-word phrase prefixes, and of the word among second words
+        self.p_first = np.full((2, 2, capacity), -1, dtype=np.int64)
+        self.p_second = np.full((2, capacity), -1, dtype=np.int64)
         self.flags = np.zeros(capacity, dtype=np.uint8)
 
     def _grow(self, need: int) -> None:
@@ -152,6 +184,9 @@ class Decoder:
         self.topic = more(self.topic, 0, -1)
         self.pair = more(self.pair, 0, -1)
         self.starts = more(self.starts, 1)
+        self.one = more(self.one, 1, -1)
+        self.p_first = more(self.p_first, 2, -1)
+        self.p_second = more(self.p_second, 1, -1)
         self.flags = more(self.flags)
 
     def _vec(self, attrs) -> np.ndarray:
@@ -179,6 +214,14 @@ class Decoder:
             out = list(map(self._id.__getitem__, words))
         return np.array(out, dtype=np.int64)
 
+    def type_id_of(self, name: str) -> int:
+        """Index of an entity type name in ``type_names``."""
+        got = self._type_index.get(name)
+        if got is None:
+            got = self._type_index[name] = len(self.type_names)
+            self.type_names.append(name)
+        return got
+
     def type_id(self, key: str) -> int | None:
         """The id of a word type by its key (the normalised word), if seen."""
         return self._id.get(key)
@@ -194,6 +237,7 @@ class Decoder:
         if fz.known:
             tables.append((fz.known, fz._firsts(True), True))
         canon = lex.canon
+        type_id = self.type_id_of
         topics, pv = lex.topics, self._pair_vocab
         people, rf, surnames = lex.people, lex.role_first, lex.surnames
         for k, word in enumerate(words):
@@ -212,12 +256,15 @@ class Decoder:
                 for ti, name in enumerate(self.topics):
                     self._tp[ti, i] = self._vec([f"tp={name}|{x}" for x in keys])
             self.pair[i] = pv.get(strip, -1)
-            for k, (table, firsts, known) in enumerate(tables):
-                self.starts[k, i] = min(max(firsts.get(norm, 0), firsts.get(strip, 0)), 127)
+            for t_k, (table, firsts, known) in enumerate(tables):
+                self.starts[t_k, i] = min(max(firsts.get(norm, 0), firsts.get(strip, 0)), 127)
                 cid = table.get(norm) or table.get(strip)
-                self.one[k].append(None if not cid else cid if known else canon[cid].type)
-            if len(tables) == 1:
-                self.one[1].append(None)
+                if cid:
+                    self.one[t_k, i] = type_id(cid if known else canon[cid].type)
+                fv, sv = self._prefix_vocab[t_k]
+                self.p_first[t_k, 0, i] = fv.get(norm, -1)
+                self.p_first[t_k, 1, i] = fv.get(strip, -1)
+                self.p_second[t_k, i] = sv.get(norm, -1)
             part = strip_particles(norm)
             self.part.append(part)
             self.by_part.setdefault(part, []).append(i)
@@ -232,28 +279,25 @@ class Decoder:
 
     # ------------------------------------------------------------ scoring
 
-    def emissions(self, ids: np.ndarray, starts: np.ndarray, extras) -> np.ndarray:
+    def emissions(self, ids: np.ndarray, starts: np.ndarray, extras=(), chunk=None) -> np.ndarray:
         """Label scores (tokens × labels) of several chunks laid end to end;
         ``starts`` are the chunk start offsets (window features stop at them),
-        ``extras`` (token index, weight row) pairs for phrase-level attributes."""
+        ``extras`` groups of (token indices, weight rows) for phrase-level
+        attributes (no token twice in one pair), ``chunk`` each token's chunk."""
         n = len(ids)
-        chunk = np.zeros(n, dtype=np.int64)
-        chunk[starts[1:]] = 1
-        chunk = np.cumsum(chunk)
+        if chunk is None:
+            chunk = np.zeros(n, dtype=np.int64)
+            chunk[starts[1:]] = 1
+            chunk = np.cumsum(chunk)
         m = self._m
         e = m[0][ids]
         e += self.row("b")
-        for k, off in ((1, -2), (2, -1), (3, 1), (4, 2)):
-            d = abs(off)
-            if d >= n:
-                continue
-            same = chunk[d:] == chunk[:-d]
-            if off < 0:  # the word d places before is this token's -d neighbour
-                nb = np.where(same, ids[:-d], 0)
-                e[d:] += m[k][nb]
-            else:
-                nb = np.where(same, ids[d:], 0)
-                e[:-d] += m[k][nb]
+        # the ±2 neighbours' rows in one gather: chunks laid out with two
+        # empty (id 0, zero row) slots between them
+        pos = np.arange(n) + 2 * chunk + 2
+        ext = np.zeros(n + 2 * len(starts) + 2, dtype=np.int64)
+        ext[pos] = ids
+        e += m[_WINDOW_ROWS, ext[pos + _WINDOW_OFFSETS]].sum(axis=0)
         e[starts] += self.row("BOS")
         ends = np.append(starts[1:], n) - 1
         e[ends] += self.row("EOS")
@@ -280,12 +324,57 @@ class Decoder:
                     hit = table[at] == codes
                     if hit.any():  # one pair per token and side: no repeated index
                         e[i[hit] + shift] += self.w[rows[at[hit]]]
-        if extras:
-            tok, row = zip(*extras)
-            np.add.at(e, np.array(tok), self.w[np.array(row)])
+        for group in extras:
+            for tok, row in group:
+                e[tok] += self.w[row]
         return e
 
-    def viterbi(self, e: np.ndarray, starts: np.ndarray) -> np.ndarray:
+    def decode(self, e: np.ndarray, starts: np.ndarray, chunk=None) -> np.ndarray:
+        """Best label index per token, each chunk decoded on its own, exactly.
+
+        Most tokens are provably O: a token is O on every best path when, for
+        every run of non-O labels around it, turning the run to O scores
+        higher. Per token, the most a non-O label can add over O, counting the
+        best transition into it (from a non-O label inside a run, from O at a
+        run's start), bounds every run; the best run around each token is then
+        two running maxima of prefix sums. The chunks are cut at those tokens
+        into short segments, each decoded by ``viterbi`` with the transition
+        from and to the O beside it added to its ends."""
+        n = len(e)
+        if n == 0 or not len(self._non):
+            return np.full(n, self.o, dtype=np.int64)
+        if chunk is None:
+            chunk = np.zeros(n, dtype=np.int64)
+            chunk[starts[1:]] = 1
+            chunk = np.cumsum(chunk)
+        o = self.o
+        e64 = e.astype(np.float64)
+        gain = e64[:, self._non] - e64[:, o : o + 1]  # non-O label over O, per token
+        inner = (gain + self._inc).max(axis=1)
+        opening = (gain + self._ent).max(axis=1)
+        opening[starts] = gain[starts].max(axis=1)  # a chunk's first token has no transition in
+        prefix = np.cumsum(inner)
+        big = _BIG * chunk  # running maxima restart at each chunk
+        left = np.maximum.accumulate(opening - prefix + big) - big
+        right = np.maximum.accumulate((prefix - big)[::-1])[::-1] + big
+        free = left + right + self._exit >= -_SAFETY  # not provably O
+        labels = np.full(n, o, dtype=np.int64)
+        sel = np.flatnonzero(free)
+        if not len(sel):
+            return labels
+        new_chunk = np.ones(len(sel), dtype=bool)
+        new_chunk[1:] = (np.diff(sel) > 1) | (chunk[sel[1:]] != chunk[sel[:-1]])
+        seg = np.flatnonzero(new_chunk)
+        es = e[sel]
+        head, tail = sel[seg], sel[np.append(seg[1:], len(sel)) - 1]
+        before = head > starts[chunk[head]]  # an O before the segment (not a chunk start)
+        es[seg[before]] += self.tr[o]
+        after = (tail + 1 < n) & (chunk[np.minimum(tail + 1, n - 1)] == chunk[tail])
+        es[(np.append(seg[1:], len(sel)) - 1)[after]] += self.tr[:, o]
+        labels[sel] = self.viterbi(es, seg)
+        return labels
+
+    def viterbi(self, e: np.ndarray, starts: np.ndarray, chunk=None) -> np.ndarray:
         """Best label index per token, each chunk decoded on its own, exactly.
 
         numpy pays per call, not per number, so the cost is the number of
@@ -306,9 +395,10 @@ class Decoder:
         width = n_lab + 1
         left = lens - lens // 2  # first half: forward; the rest: backward
         right = lens - left
-        chunk = np.zeros(n, dtype=np.int64)
-        chunk[starts[1:]] = 1
-        chunk = np.cumsum(chunk)
+        if chunk is None:
+            chunk = np.zeros(n, dtype=np.int64)
+            chunk[starts[1:]] = 1
+            chunk = np.cumsum(chunk)
         pos = np.arange(n) - starts[chunk]
         t_n = int(left.max())
         is_left = pos < left[chunk]
@@ -365,7 +455,7 @@ class Decoder:
         if not keep:
             return [[] for _ in es]
         flat = np.concatenate([es[i] for i in keep])
-        lab = self.viterbi(flat, np.cumsum([0, *[lens[i] for i in keep][:-1]]).astype(np.int64))
+        lab = self.decode(flat, np.cumsum([0, *[lens[i] for i in keep][:-1]]).astype(np.int64))
         labels = self.labels
         out, a = [], 0
         names = [labels[i] for i in lab.tolist()]

@@ -6,7 +6,6 @@ the entities stage refines types (GPE, NORP) with the gazetteer.
 
 from __future__ import annotations
 
-import bisect
 import logging
 from pathlib import Path
 
@@ -81,9 +80,7 @@ class Tagger:
         self.types = [y[2:] if y != "O" else "" for y in bio]  # per label index
         self.begins = [y.startswith("B-") for y in bio]
         # first two words of every phrase of two words or more, per table
-        self._attr_rows: dict[str, int | None] = {}
-        self._pairs = [{" ".join(k.split(" ")[:2]) for k in table if " " in k}
-                       for table in (self.featuriser.lex.alias, self.featuriser.known)]
+        self._attr_rows: list[np.ndarray | None] = [None, None]
         common = model_dir / COMMON_FILE
         self.common = set(load_clusters(common)) if common.exists() else set()
 
@@ -106,80 +103,120 @@ class Tagger:
         ids = dec.ids(words)
         if n == 0:
             return Tagged(ids, np.zeros(0, dtype=np.int64), [])
-        chunks = []
-        for a, b in zip(starts, [*starts[1:], n]):
-            chunks.extend(range(a, b, MAX_SENTENCE))
-        cs = np.array(chunks, dtype=np.int64)
+        if any(b - a > MAX_SENTENCE for a, b in zip(starts, [*starts[1:], n])):
+            chunks = []
+            for a, b in zip(starts, [*starts[1:], n]):
+                chunks.extend(range(a, b, MAX_SENTENCE))
+            cs = np.array(chunks, dtype=np.int64)
+        else:
+            cs = np.array(starts, dtype=np.int64)
+        chunk = np.zeros(n, dtype=np.int64)
+        chunk[cs[1:]] = 1
+        chunk = np.cumsum(chunk)
         ends = np.append(cs[1:], n)
-        fz = self.featuriser
-        gaz = self._matches(ids, cs, ends, 0)
-        extras: list[tuple[int, int]] = []
-        cl, el = cs.tolist(), ends.tolist()
-        self._extras(gaz, "gz", cl, el, extras)
-        if fz.known:
-            self._extras(self._matches(ids, cs, ends, 1), "kn", cl, el, extras)
-        e = dec.emissions(ids, cs, extras)
-        return Tagged(ids, dec.viterbi(e, cs), gaz)
+        lo, hi = cs[chunk], ends[chunk]  # per token: its chunk's bounds
+        gaz = self._matches(ids, hi, 0)
+        extras = [self._extras(gaz, 0, lo, hi)]
+        if self.featuriser.known:
+            extras.append(self._extras(self._matches(ids, hi, 1), 1, lo, hi))
+        e = dec.emissions(ids, cs, extras, chunk)
+        names = dec.type_names
+        return Tagged(ids, dec.decode(e, cs, chunk),
+                      [(a, b, names[t]) for a, b, t in zip(*(x.tolist() for x in gaz))])
 
-    def _matches(self, ids, cs, ends, which: int) -> list[tuple[int, int, str]]:
-        """Longest phrase matches within chunks, of the gazetteer (``which`` 0)
-        or of the training-name list (1). Most words start no phrase, or only a
-        one-word one (decided per type); longer phrases are tried only where
-        the first two words start one."""
+    def _matches(self, ids, hi, which: int):
+        """Longest phrase matches of the gazetteer (``which`` 0) or of the
+        training-name list (1), left to right, within chunks: arrays of first
+        token, end token, type index. A word's one-word match is decided per
+        word type; longer phrases are tried (in Python) only where the first
+        two words start one."""
         dec = self.decoder
-        known = which == 1
-        table = self.featuriser.known if known else self.featuriser.lex.alias
-        pairs = self._pairs[which]
-        most = dec.starts[which][ids]
-        one = dec.one[which]
-        cand = np.flatnonzero(most > 0)
-        if not len(cand):
+        n = len(ids)
+        top = dec.starts[which][ids]
+        multi = np.flatnonzero(top[:-1] > 1)
+        multi = multi[multi + 1 < hi[multi]]
+        found_a, found_b, found_t = [], [], []
+        if len(multi):
+            codes, width = dec.prefix_codes[which]
+            second = dec.p_second[which][ids[multi + 1]]
+            ok = np.zeros(len(multi), dtype=bool)
+            for form in (0, 1):  # the first word as itself, or without proclitics
+                f = dec.p_first[which, form][ids[multi]]
+                c = f * width + second
+                at = np.minimum(np.searchsorted(codes, c), max(len(codes) - 1, 0))
+                ok |= (f >= 0) & (second >= 0) & (codes[at] == c) if len(codes) else False
+            multi = multi[ok]
+        if len(multi):
+            known = which == 1
+            table = self.featuriser.known if known else self.featuriser.lex.alias
+            canon = self.featuriser.lex.canon
+            norm, strip = dec.norm, dec.strip
+            idl = ids.tolist()
+            free = 0
+            for i, most, end in zip(multi.tolist(), top[multi].tolist(), hi[multi].tolist()):
+                if i < free:
+                    continue
+                first = idl[i]
+                for k in range(min(most, MAX_PHRASE, end - i), 1, -1):
+                    rest = [norm[j] for j in idl[i + 1 : i + k]]
+                    cid = table.get(" ".join([norm[first], *rest])) or table.get(
+                        " ".join([strip[first], *rest]))
+                    if cid:
+                        found_a.append(i)
+                        found_b.append(i + k)
+                        found_t.append(dec.type_id_of(cid if known else canon[cid].type))
+                        free = i + k
+                        break
+        one = dec.one[which][ids]
+        if found_a:  # one-word matches outside the longer ones
+            covered = np.zeros(n + 1, dtype=np.int64)
+            np.add.at(covered, np.array(found_a), 1)
+            np.add.at(covered, np.array(found_b), -1)
+            one = np.where(np.cumsum(covered[:n]) > 0, -1, one)
+        single = np.flatnonzero(one >= 0)
+        a = np.concatenate([np.array(found_a, dtype=np.int64), single])
+        b = np.concatenate([np.array(found_b, dtype=np.int64), single + 1])
+        t = np.concatenate([np.array(found_t, dtype=np.int64), one[single].astype(np.int64)])
+        order = np.argsort(a, kind="stable")
+        return a[order], b[order], t[order]
+
+    def _extras(self, matches, which: int, lo, hi):
+        """Phrase-match attributes on the matched tokens and their neighbours
+        (``gz=B-LOC`` on the token, ``1gz=`` on the one before, ``-1gz=`` on the
+        one after): (token indices, weight rows) per attribute kind."""
+        a, b, t = matches
+        if not len(a):
             return []
-        idl = ids.tolist()
-        chunk_end = ends[np.searchsorted(cs, cand, side="right") - 1].tolist()
-        norm, strip = dec.norm, dec.strip
-        canon = self.featuriser.lex.canon
-        out, free = [], 0
-        for i, end, top in zip(cand.tolist(), chunk_end, most[cand].tolist()):
-            if i < free:
-                continue
-            first = idl[i]
-            found = 0
-            if top > 1 and i + 1 < end:
-                nxt = norm[idl[i + 1]]
-                if f"{norm[first]} {nxt}" in pairs or f"{strip[first]} {nxt}" in pairs:
-                    for k in range(min(top, MAX_PHRASE, end - i), 1, -1):
-                        rest = [norm[j] for j in idl[i + 1 : i + k]]
-                        cid = table.get(" ".join([norm[first], *rest])) or table.get(
-                            " ".join([strip[first], *rest]))
-                        if cid:
-                            out.append((i, i + k, cid if known else canon[cid].type))
-                            found = k
-                            break
-            if not found and one[first] is not None:
-                out.append((i, i + 1, one[first]))
-                found = 1
-            free = i + found
+        lens = b - a
+        tok = np.repeat(a, lens)
+        tok = tok + (np.arange(len(tok)) - np.repeat(np.cumsum(lens) - lens, lens))
+        begin = (tok == np.repeat(a, lens)).astype(np.int64)
+        typ = np.repeat(t, lens)
+        rows = self._rows_for(which)
+        out = []
+        for kind, shift in ((0, 0), (1, -1), (2, 1)):
+            j = tok + shift
+            r = rows[kind, begin, typ]
+            ok = (j >= lo[tok]) & (j < hi[tok]) & (r >= 0)
+            if ok.any():
+                out.append((j[ok], r[ok]))
         return out
 
-    def _extras(self, matches, name, cs: list[int], ends: list[int], out) -> None:
-        """Phrase-match attributes on the matched tokens and their neighbours, as
-        (token, weight row) pairs; attributes the model has no weight for are dropped."""
-        rows = self._attr_rows
-        index = self.decoder.index
-        for a, b, typ in matches:
-            c = bisect.bisect_right(cs, a) - 1
-            lo, hi = cs[c], ends[c]
-            for i in range(a, b):
-                t = ("B-" if i == a else "I-") + typ
-                for j, attr in ((i, f"{name}={t}"), (i - 1, f"1{name}={t}"),
-                                (i + 1, f"-1{name}={t}")):
-                    if lo <= j < hi:
-                        r = rows.get(attr, -1)
-                        if r == -1:
-                            r = rows[attr] = index.get(attr)
-                        if r is not None:
-                            out.append((j, r))
+    def _rows_for(self, which: int) -> np.ndarray:
+        """Weight rows (kind × inside/begin × type; -1: no weight) of the
+        phrase-match attributes, rebuilt when a new type name appears."""
+        names = self.decoder.type_names
+        got = self._attr_rows[which]
+        if got is None or got.shape[2] < len(names):
+            name = ("gz", "kn")[which]
+            index = self.decoder.index
+            got = np.full((3, 2, max(len(names), 1)), -1, dtype=np.int64)
+            for k, typ in enumerate(names):
+                for begin, bio in ((0, "I-"), (1, "B-")):
+                    for kind, pre in enumerate(("", "1", "-1")):
+                        got[kind, begin, k] = index.get(f"{pre}{name}={bio}{typ}", -1)
+            self._attr_rows[which] = got
+        return got
 
     def tag_sentences(self, sents: list[list[str]]):
         """BIO tags and gazetteer BIO tags (None for no match) of each sentence."""
