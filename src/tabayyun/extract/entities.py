@@ -207,11 +207,17 @@ class Recogniser(RulesMixin):
     def _sentence(self, text, toks, vocab, strips, norms, crf, gaz, people, trig) -> list[Mention]:
         chosen: dict[tuple[int, int], tuple[str, str]] = {}
         taken = [False] * len(toks)
+        cover = {}  # token -> the gazetteer span over it (they do not overlap)
+        for g in gaz:
+            for j in range(g[0], g[1]):
+                cover[j] = g
         for a, b, t in crf:
             how = "crf"
-            for ga, gb, gt in gaz:  # a longer gazetteer name wins over a CRF piece of it
+            g = cover.get(a)  # only a gazetteer span over the first word can apply
+            if g is not None:
+                ga, gb, gt = g
                 if ga <= a and b <= gb and (ga, gb) != (a, b):
-                    a, b, how = ga, gb, "both"
+                    a, b, how = ga, gb, "both"  # a longer gazetteer name wins over a CRF piece of it
                 elif (ga, gb) == (a, b):
                     how = "both"
                 elif ga == a and gb < b and t == "LOC" and gt in ("LOC", "GPE") \
@@ -256,6 +262,8 @@ class Recogniser(RulesMixin):
     def _split_people(self, chosen, strips, norms, vocab):
         """Split "بلينكن لباشينيان": a name inside a PER run that carries a
         preposition and is written bare elsewhere starts a new person."""
+        if not any(t == "PER" for t, _ in chosen.values()):
+            return chosen
         out = {}
         for (a, b), (t, how) in chosen.items():
             cuts = [a]

@@ -240,21 +240,30 @@ class Decoder:
         type_id = self.type_id_of
         topics, pv = lex.topics, self._pair_vocab
         people, rf, surnames = lex.people, lex.role_first, lex.surnames
+        get = self.index.get
+        rows: list[int] = []  # weight rows of every (word, vector), summed in one batch below
+        counts: list[int] = []
+        use_topics = fz.use_topics and self.topics
         for k, word in enumerate(words):
             i = first + k
             norm, strip = fz.info(word)
             self._id[word] = i
             self.norm.append(norm)
             self.strip.append(strip)
-            for j, off in enumerate(_OFFSETS):
-                self._m[j, i] = self._vec(fz.feats(word, off))
+            own = fz._own_features(word)  # not cached there: the rows are kept here
+            for off in _OFFSETS:
+                got = [r for r in map(get, fz.feats_of(own, off)) if r is not None]
+                rows.extend(got)
+                counts.append(len(got))
             t = topics.get(strip) or topics.get(norm)
             if t:
                 self.topic[i] = self._topic_index[t]
-            if fz.use_topics:
-                keys = fz._topic_keys(word)
-                for ti, name in enumerate(self.topics):
-                    self._tp[ti, i] = self._vec([f"tp={name}|{x}" for x in keys])
+            if use_topics:
+                keys = fz.topic_keys_of(own)
+                for name in self.topics:
+                    got = [r for r in map(get, [f"tp={name}|{x}" for x in keys]) if r is not None]
+                    rows.extend(got)
+                    counts.append(len(got))
             self.pair[i] = pv.get(strip, -1)
             for t_k, (table, firsts, known) in enumerate(tables):
                 self.starts[t_k, i] = min(max(firsts.get(norm, 0), firsts.get(strip, 0)), 127)
@@ -276,6 +285,24 @@ class Decoder:
             if norm in rf or norm[1:] in rf or "ا" + norm[2:] in rf:
                 f |= TRIGGER
             self.flags[i] = f
+        self._sum_rows(first, len(words), rows, counts, use_topics)
+
+    def _sum_rows(self, first: int, n: int, rows: list[int], counts: list[int], use_topics) -> None:
+        """Sum the weight rows of new word types into their matrices, in one
+        numpy reduction (a segment per word and vector; empty ones are zero)."""
+        if not n:
+            return
+        counts_a = np.array(counts, dtype=np.int64)
+        w = np.concatenate([self.w[np.array(rows, dtype=np.int64)],
+                            np.zeros((1, self.n_lab), dtype=np.float32)])
+        at = np.concatenate([[0], np.cumsum(counts_a)[:-1]])
+        sums = np.add.reduceat(w, at, axis=0)
+        sums[counts_a == 0] = 0.0
+        per = len(_OFFSETS) + (len(self.topics) if use_topics else 0)
+        sums = sums.reshape(n, per, self.n_lab)
+        self._m[:, first : first + n] = sums[:, : len(_OFFSETS)].transpose(1, 0, 2)
+        if use_topics:
+            self._tp[:, first : first + n] = sums[:, len(_OFFSETS) :].transpose(1, 0, 2)
 
     # ------------------------------------------------------------ scoring
 

@@ -120,17 +120,22 @@ class Featuriser:
     def feats(self, word: str, off: int) -> list[str]:
         got = self._cache.get((word, off))
         if got is None:
-            own = self._own(word)
-            if off == 0:
-                got = [k if k.startswith("3g:") else v if k.startswith("wc") else f"{k}={v}"
-                       for k, v in own.items()]
-            else:
-                got = [f"{off}{k}={own[k]}" for k in self._WINDOW[off] if k in own]
-            if off in (-1, 1):
-                got.append(f"{off}wc={own['w']}|{own.get('c1', '')}")
-                got.extend(f"{off}{v}" for k, v in own.items() if k.startswith("wc"))
+            got = self.feats_of(self._own(word), off)
             if len(self._cache) < _CACHE_LIMIT:
                 self._cache[(word, off)] = got
+        return got
+
+    def feats_of(self, own: dict[str, str], off: int) -> list[str]:
+        """The attributes a word with these own features gives the token at
+        ``-off`` from it (``off`` 0: the word's own token)."""
+        if off == 0:
+            got = [k if k.startswith("3g:") else v if k.startswith("wc") else f"{k}={v}"
+                   for k, v in own.items()]
+        else:
+            got = [f"{off}{k}={own[k]}" for k in self._WINDOW[off] if k in own]
+        if off in (-1, 1):
+            got.append(f"{off}wc={own['w']}|{own.get('c1', '')}")
+            got.extend(f"{off}{v}" for k, v in own.items() if k.startswith("wc"))
         return got
 
     # ------------------------------------------------------------ per sentence
@@ -228,11 +233,14 @@ class Featuriser:
     def _topic_keys(self, word: str) -> tuple[str, ...]:
         got = self._tk.get(word)
         if got is None:
-            own = self._own(word)
-            got = tuple(f"{k}={own[k]}" for k in ("c1", "g1", "wc1") if k in own)
+            got = self.topic_keys_of(self._own(word))
             if len(self._tk) < _CACHE_LIMIT:
                 self._tk[word] = got
         return got
+
+    @staticmethod
+    def topic_keys_of(own: dict[str, str]) -> tuple[str, ...]:
+        return tuple(f"{k}={own[k]}" for k in ("c1", "g1", "wc1") if k in own)
 
     def _classify(self, words: list[str]) -> None:
         """Run the word classifier once, in a batch, on word types not seen yet."""

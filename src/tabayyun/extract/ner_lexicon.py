@@ -53,6 +53,7 @@ def key(phrase: str) -> str:
     return " ".join([first or words[0]] + words[1:])
 
 
+@lru_cache(maxsize=65536)
 def strip_particles(norm: str) -> str:
     """Drop conjunctions and prepositions (و ف ب ل ك) but keep the article:
     "وباكو" → "باكو", "للأمم" → "الامم", "الحسين" stays (not "حسين")."""
