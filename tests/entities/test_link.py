@@ -109,3 +109,15 @@ def test_link_fits_the_pipeline_after_the_entities_stage():
 
     p = Pipeline(default_stages(), (link,))
     assert "entities" in p.names and p.names[-1] == "link"
+
+
+def test_ministry_spellings_link_to_one_entity_and_count_for_the_state():
+    a1 = analyse("قالت وزارة الدفاع الأذربيجانية إن العملية انتهت.", "a")
+    a2 = analyse("وذكرت وزارة الدفاع في أذربيجان أن الجنود عادوا.", "b")
+    d = link(dossier_of([a1, a2]))
+    ids = ids_of(d, "وزارة الدفاع الأذربيجانية") | ids_of(d, "وزارة الدفاع")
+    assert ids == {"org:ministry:defence:gpe:AZ"}
+    ministry = entity(d, "org:ministry:defence:gpe:AZ")
+    assert ministry.type == "ORG"
+    az = entity(d, "gpe:AZ")
+    assert az is not None and "وزارة الدفاع الأذربيجانية" in az.aliases

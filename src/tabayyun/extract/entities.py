@@ -23,7 +23,7 @@ import numpy as np
 from ..arabic.normalise import normalise_with_map, normalise_word
 from ..model import Article, Mention, Sentence, Span, Token
 from ..pipeline import stage
-from .ner_decode import PEOPLE, TRIGGER
+from .ner_decode import INSTITUTION, PEOPLE, TRIGGER
 from .ner_features import MAX_WORD
 from .ner_lexicon import Lexicon, lexicon, strip_particles
 from .ner_roles import role_after, role_before
@@ -39,7 +39,7 @@ _AMBIGUOUS = {"فتح", "حماس", "العربيه", "الجزيره", "الا�
 _TANWIN = "\u064b"
 _START, _END, _NORM = itemgetter(0), itemgetter(1), itemgetter(2)
 _CUTS: dict[tuple[str, int], int] = {}  # (word, normalised letters) -> offset in the word
-_CONF = {"both": 0.95, "crf": 0.8, "gaz": 0.75, "norp": 0.85, **CONF}
+_CONF = {"both": 0.95, "crf": 0.8, "gaz": 0.75, "norp": 0.85, "ministry": 0.85, **CONF}
 
 
 @lru_cache(maxsize=4)
@@ -48,7 +48,12 @@ def load_tagger(model_dir: Path | None = None) -> Tagger:
 
 
 class Recogniser(RulesMixin):
-    def __init__(self, tagger: Tagger | None = None, lex: Lexicon | None = None):
+    """``ministries=False`` leaves ministry mentions out (ANERcorp, and gold
+    written to its convention, mark "وزارة الخارجية" O)."""
+
+    def __init__(self, tagger: Tagger | None = None, lex: Lexicon | None = None,
+                 ministries: bool = True):
+        self.ministries = ministries
         self.tagger = tagger or load_tagger()
         self.lex = lex or lexicon()
         self.fz = self.tagger.featuriser
@@ -109,11 +114,11 @@ class Recogniser(RulesMixin):
         strips = list(map(dec.strip.__getitem__, ids))
         vocab = set(map(_NORM, toks))
         out: list[Mention] = []
-        for k, (crf, gaz, people, trig) in self._per_sentence(got, first).items():
+        for k, (crf, gaz, people, trig, inst) in self._per_sentence(got, first).items():
             a = first[k]
             b = first[k + 1] if k + 1 < len(first) else len(keys)
             out.extend(self._sentence(text, sel[a:b], vocab, strips[a:b], norms[a:b], crf, gaz,
-                                      people, trig))
+                                      people, trig, inst))
         if flat and widest <= MAX_WORD:  # token norms are the type norms
             parts, tok_ids = list(map(dec.part.__getitem__, ids)), got.ids
         else:
@@ -125,15 +130,16 @@ class Recogniser(RulesMixin):
     def _per_sentence(self, got, first: list[int]) -> dict:
         """Per sentence with anything to find: CRF spans, gazetteer spans, and
         positions of nationality nouns and of possible role triggers, all
-        relative to the sentence. Sentences with none of these yield nothing."""
+        relative to the sentence, and of ministry words. Sentences with none of
+        these yield nothing."""
         tg = self.tagger
-        per: dict[int, tuple[list, list, list, list]] = {}
+        per: dict[int, tuple[list, list, list, list, list]] = {}
 
         def slot(i):
             k = bisect.bisect_right(first, i) - 1
             got_ = per.get(k)
             if got_ is None:
-                got_ = per[k] = ([], [], [], [])
+                got_ = per[k] = ([], [], [], [], [])
             return k, got_
 
         lab = got.labels
@@ -160,7 +166,7 @@ class Recogniser(RulesMixin):
             k, lists = slot(a)
             lists[1].append((a - first[k], b - first[k], t))
         flags = tg.decoder.flags[got.ids]
-        for bit, where in ((PEOPLE, 2), (TRIGGER, 3)):
+        for bit, where in ((PEOPLE, 2), (TRIGGER, 3), (INSTITUTION, 4)):
             for i in np.flatnonzero(flags & bit).tolist():
                 k, lists = slot(i)
                 lists[where].append(i - first[k])
@@ -204,9 +210,12 @@ class Recogniser(RulesMixin):
                     [f"B-{m.type}"] + [f"I-{m.type}"] * (len(span) - 1))
         return out
 
-    def _sentence(self, text, toks, vocab, strips, norms, crf, gaz, people, trig) -> list[Mention]:
+    def _sentence(self, text, toks, vocab, strips, norms, crf, gaz, people, trig,
+                  inst=()) -> list[Mention]:
         chosen: dict[tuple[int, int], tuple[str, str]] = {}
         taken = [False] * len(toks)
+        bodies = self._ministries(strips, norms, chosen, taken, inst) \
+            if inst and self.ministries else {}
         cover = {}  # token -> the gazetteer span over it (they do not overlap)
         for g in gaz:
             for j in range(g[0], g[1]):
@@ -253,7 +262,10 @@ class Recogniser(RulesMixin):
             if people:  # a role phrase stops at the next person's name
                 lo = max([e for s_, e in people if e <= a], default=0)
                 hi = min([s_ for s_, e in people if s_ >= b], default=len(norms))
-            m = self._mention(text, toks, strips, norms, vocab, a, b, t, how, lo, hi)
+            if how == "ministry":
+                m = self._ministry_mention(text, toks, strips, norms, a, b, *bodies[(a, b)])
+            else:
+                m = self._mention(text, toks, strips, norms, vocab, a, b, t, how, lo, hi)
             if m is not None:
                 out.append(m)
         out.extend(self._bare_roles(text, toks, norms, taken, trig))

@@ -30,6 +30,8 @@ _SAFETY = 0.01  # margin for rounding when proving a token O
 PEOPLE = 1  # flag: a nationality or group noun ("الأرمن")
 TRIGGER = 2  # flag: may open a role trigger ("الرئيس", "ووزير")
 SURNAME = 4  # flag: a gazetteer person's surname, with or without particles ("وعلييف")
+INSTITUTION = 8  # flag: "وزارة", or a portfolio that may stand for it ("الخارجية")
+MINISTRY = "وزاره"
 
 
 def export(model_path: Path, out: Path) -> None:
@@ -240,6 +242,7 @@ class Decoder:
         type_id = self.type_id_of
         topics, pv = lex.topics, self._pair_vocab
         people, rf, surnames = lex.people, lex.role_first, lex.surnames
+        ministry_first = lex.ministry_first
         get = self.index.get
         rows: list[int] = []  # weight rows of every (word, vector), summed in one batch below
         counts: list[int] = []
@@ -284,6 +287,8 @@ class Decoder:
                 f |= PEOPLE
             if norm in rf or norm[1:] in rf or "ا" + norm[2:] in rf:
                 f |= TRIGGER
+            if MINISTRY in (norm, strip) or part in ministry_first:
+                f |= INSTITUTION
             self.flags[i] = f
         self._sum_rows(first, len(words), rows, counts, use_topics)
 

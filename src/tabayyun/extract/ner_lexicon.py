@@ -105,6 +105,14 @@ class Lexicon:
         for cols in _rows(LEXICONS / "ner_triggers.tsv"):
             self.triggers[match_key(cols[0])] = cols[1]
         self.topics = {c[0]: c[1] for c in _rows(LEXICONS / "ner_topics.tsv") if len(c) > 1}
+        # ministry portfolios ("الدفاع" -> "defence") and a display name per key
+        self.ministries: dict[str, str] = {}
+        self.ministry_names: dict[str, str] = {}
+        for cols in _rows(LEXICONS / "ner_ministries.tsv"):
+            if len(cols) > 1:
+                self.ministries[match_key(cols[0])] = cols[1]
+                self.ministry_names.setdefault(cols[1], cols[0])
+        self.ministry_first = {k.split(" ")[0] for k in self.ministries}
         self.given = {match_key(c[0]) for c in _rows(LEXICONS / "ner_first_names.tsv")}
         self.demonym: dict[str, str] = {}  # adjective stem -> state id ("" when none)
         self.people: dict[str, str] = {}  # people noun ("الأرمن") -> adjective stem

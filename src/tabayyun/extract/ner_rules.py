@@ -11,11 +11,11 @@ import numpy as np
 
 from ..arabic.normalise import normalise
 from ..model import Mention, Span
-from .ner_decode import SURNAME
+from .ner_decode import MINISTRY, SURNAME
 from .ner_lexicon import strip_particles, surname
 from .ner_roles import holds_one, trigger_at
 
-CONF = {"role": 0.6, "rule": 0.6, "repeat": 0.7}
+CONF = {"role": 0.6, "rule": 0.6, "repeat": 0.7, "ministry": 0.85}
 _PERSONAL = {"head", "government", "minister", "official", "spokesperson", "diplomat",
              "military", "honorific"}
 _PRONOUN_ENDINGS = ("ته", "تها", "تهم", "هما", "كم")
@@ -41,6 +41,80 @@ class RulesMixin:
             and norm not in lex.triggers and strip not in lex.triggers
             and not norm.endswith(_PRONOUN_ENDINGS) and lex.demonym_of(norm) is None
         )
+
+    def _ministries(self, strips, norms, chosen, taken, inst) -> dict:
+        """"وزارة الدفاع الأذربيجانية", "لوزارة خارجية أرمينيا", "وزارة الداخلية في
+        أذربيجان", "الخارجية الأمريكية": one ORG mention per ministry, with the
+        state it belongs to (its actor) when the text names one. A portfolio
+        alone ("الدفاع") is a ministry only with a nationality after it.
+        Returns span -> (portfolio key, state id or None)."""
+        lex = self.lex
+        n = len(norms)
+        out = {}
+        for i in inst:
+            if taken[i]:
+                continue
+            head = MINISTRY in (norms[i], strips[i])
+            j = i + 1 if head else i
+            key, end, bare = None, j, False
+            for k in range(min(3, n - j), 0, -1):
+                words = norms[j : j + k]
+                if not head:
+                    words = [strip_particles(words[0]), *words[1:]]
+                key = lex.ministries.get(" ".join(words))
+                if key is None and head and k == 1:  # "وزارة خارجية أرمينيا"
+                    key = lex.ministries.get("ال" + words[0])
+                    bare = key is not None
+                if key is not None:
+                    end = j + k
+                    break
+            if key is None:
+                continue
+            state, stop = None, end
+            if end < n:
+                stem = lex.demonym_of(norms[end])
+                place = self._state_at(norms, end + (norms[end] in ("في", "ب")))
+                if not bare and stem is not None and lex.demonym.get(stem):
+                    state, stop = lex.demonym[stem], end + 1
+                elif bare and place:
+                    state, stop = place[0], end + place[1]
+                elif norms[end] in ("في", "ب") and place:
+                    state = place[0]  # the place stays a mention of its own
+            if (not head and state is None) or any(taken[i:stop]):
+                continue
+            chosen[(i, stop)] = ("ORG", "ministry")
+            taken[i:stop] = [True] * (stop - i)
+            out[(i, stop)] = (key, state)
+        return out
+
+    def _state_at(self, norms, i) -> tuple[str, int] | None:
+        """(state id, words) of a state named at word ``i`` (a capital counts for its state)."""
+        for k in (3, 2, 1):
+            if i + k > len(norms):
+                continue
+            cid = self.lex.alias.get(" ".join([strip_particles(norms[i]), *norms[i + 1 : i + k]]))
+            c = self.lex.canon.get(cid) if cid else None
+            if c is not None and c.type == "GPE":
+                state = c.state if c.kind == "capital" and c.state else c.id
+                return state, k
+        return None
+
+    def _ministry_mention(self, text, toks, strips, norms, a, b, key, state) -> Mention:
+        tok = toks[a]
+        start = tok.start
+        norm = norms[a]
+        if norm != MINISTRY:  # "لوزارة" → "وزارة", "والخارجية" → "الخارجية"
+            rest = strips[a] if strips[a] == MINISTRY else strip_particles(norm)
+            if rest != norm:
+                start = self._clitic_cut(text, tok, len(norm) - len(rest))
+        eid = label = None
+        if state:
+            eid = f"org:ministry:{key}:{state}"
+            canon = self.lex.canon.get(state)
+            label = f"وزارة {self.lex.ministry_names[key]}"
+            if canon is not None:
+                label += f" ({canon.label})"
+        return Mention(start, toks[b - 1].end, "ORG", eid, label, None, CONF["ministry"], state)
 
     def _names_after_titles(self, strips, norms, chosen, taken, trig) -> None:
         """"رئيس الوزراء سامر خليلوف": one or two name-like words right after a
