@@ -31,6 +31,8 @@ PEOPLE = 1  # flag: a nationality or group noun ("الأرمن")
 TRIGGER = 2  # flag: may open a role trigger ("الرئيس", "ووزير")
 SURNAME = 4  # flag: a gazetteer person's surname, with or without particles ("وعلييف")
 INSTITUTION = 8  # flag: "وزارة", or a portfolio that may stand for it ("الخارجية")
+NEXT_DM = 16  # flag: a nationality adjective ("الفرنسي")
+NEXT_PAR = 32  # flag: an opening bracket
 MINISTRY = "وزاره"
 
 
@@ -155,6 +157,7 @@ class Decoder:
         self.strip: list[str] = [""]
         self.part: list[str] = [""]  # without particles, article kept (ner_lexicon.strip_particles)
         self.by_part: dict[str, list[int]] = {}  # part -> type ids
+        self.g1: list[str] = ["-"]  # gazetteer type of the word alone ("-": none)
         self._m = np.zeros((len(_OFFSETS), capacity, self.n_lab), dtype=np.float32)
         self._tp = np.zeros((max(len(self.topics), 1), capacity, self.n_lab), dtype=np.float32)
         self.topic = np.full(capacity, -1, dtype=np.int16)
@@ -254,6 +257,7 @@ class Decoder:
             self.norm.append(norm)
             self.strip.append(strip)
             own = fz._own_features(word)  # not cached there: the rows are kept here
+            self.g1.append(own.get("g1", "-"))
             for off in _OFFSETS:
                 got = [r for r in map(get, fz.feats_of(own, off)) if r is not None]
                 rows.extend(got)
@@ -289,6 +293,9 @@ class Decoder:
                 f |= TRIGGER
             if MINISTRY in (norm, strip) or part in ministry_first:
                 f |= INSTITUTION
+            nk = fz.next_kind(norm, lex)
+            if nk:
+                f |= NEXT_PAR if nk == "par" else NEXT_DM
             self.flags[i] = f
         self._sum_rows(first, len(words), rows, counts, use_topics)
 
@@ -335,14 +342,9 @@ class Decoder:
         e[ends] += self.row("EOS")
         fz = self.fz
         if fz.use_topics and self.topics:
-            tp = self.topic[ids]
-            pos = np.flatnonzero(tp >= 0)
-            if len(pos):  # a chunk's topic is that of its first topic word
-                ch, first = np.unique(chunk[pos], return_index=True)
-                of_chunk = np.full(len(starts), -1, dtype=np.int64)
-                of_chunk[ch] = tp[pos[first]]
-                tok_tp = of_chunk[chunk]
-                sel = np.flatnonzero(tok_tp >= 0)
+            tok_tp = self.token_topics(ids, starts, chunk)
+            sel = np.flatnonzero(tok_tp >= 0)
+            if len(sel):
                 e[sel] += self._tp[tok_tp[sel], ids[sel]]
         if fz.use_bigrams and n > 1:
             p = self.pair[ids]
@@ -405,6 +407,18 @@ class Decoder:
         es[(np.append(seg[1:], len(sel)) - 1)[after]] += self.tr[:, o]
         labels[sel] = self.viterbi(es, seg)
         return labels
+
+    def token_topics(self, ids, starts, chunk) -> np.ndarray:
+        """Per token, its chunk's topic index (-1: none): that of the chunk's
+        first topic word."""
+        tp = self.topic[ids]
+        pos = np.flatnonzero(tp >= 0)
+        if not len(pos):
+            return np.full(len(ids), -1, dtype=np.int64)
+        ch, first = np.unique(chunk[pos], return_index=True)
+        of_chunk = np.full(len(starts), -1, dtype=np.int64)
+        of_chunk[ch] = tp[pos[first]]
+        return of_chunk[chunk]
 
     def viterbi(self, e: np.ndarray, starts: np.ndarray, chunk=None) -> np.ndarray:
         """Best label index per token, each chunk decoded on its own, exactly.

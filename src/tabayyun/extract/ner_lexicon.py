@@ -160,7 +160,17 @@ class Lexicon:
 
     def demonym_of(self, word_norm: str) -> str | None:
         """The adjective stem of a nationality word in any form ("الأذربيجانية",
-        "الأذري", "أرمينيًا" → "اذربيجاني", "اذري", "ارميني"), or None."""
+        "الأذري", "أرمينيًا" → "اذربيجاني", "اذري", "ارميني"), or None. Cached."""
+        cache = self.__dict__.setdefault("_demonym_cache", {})
+        got = cache.get(word_norm, False)
+        if got is False:
+            got = self._demonym_of(word_norm)
+            if len(cache) > 100_000:
+                cache.clear()
+            cache[word_norm] = got
+        return got
+
+    def _demonym_of(self, word_norm: str) -> str | None:
         w = strip_proclitics(word_norm)
         for end in ("يين", "يون", "يه", "يا", "ين", "ون", "ي", "يان"):
             if w.endswith(end):

@@ -56,6 +56,8 @@ class RulesMixin:
                 continue
             head = MINISTRY in (norms[i], strips[i])
             j = i + 1 if head else i
+            if not head and not any(lex.demonym_of(w) for w in norms[j + 1 : j + 4]):
+                continue  # a portfolio alone needs a nationality after it
             key, end, bare = None, j, False
             for k in range(min(3, n - j), 0, -1):
                 words = norms[j : j + k]

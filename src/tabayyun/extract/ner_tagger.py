@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from .ner_decode import WEIGHTS_FILE, Decoder, export
+from .ner_decode import NEXT_DM, NEXT_PAR, WEIGHTS_FILE, Decoder, export
 from .ner_features import Featuriser
 from .ner_lexicon import MAX_PHRASE, lexicon
 from .ner_wordclf import WordClassifier
@@ -71,6 +71,7 @@ class Tagger:
         self.featuriser.use_bigrams = any(a.startswith(("bg=", "nbg=")) for a in attrs)
         self.featuriser.use_topics = any(a.startswith("tp=") for a in attrs)
         self.featuriser.use_cluster_pairs = any(a.startswith("cb=") for a in attrs)
+        self.featuriser.use_topic_next = any(a.startswith("tpx=") for a in attrs)
         if self.featuriser.use_cluster_pairs:
             raise ValueError("cluster-pair attributes are not supported by the fast decoder")
         labels = self.decoder.labels
@@ -119,6 +120,8 @@ class Tagger:
         extras = [self._extras(gaz, 0, lo, hi)]
         if self.featuriser.known:
             extras.append(self._extras(self._matches(ids, hi, 1), 1, lo, hi))
+        if self.featuriser.use_topic_next:
+            extras.append(self._topic_next(ids, cs, chunk))
         e = dec.emissions(ids, cs, extras, chunk)
         names = dec.type_names
         return Tagged(ids, dec.decode(e, cs, chunk),
@@ -201,6 +204,29 @@ class Tagger:
             if ok.any():
                 out.append((j[ok], r[ok]))
         return out
+
+    def _topic_next(self, ids, cs, chunk):
+        """Sentence topic × what the next word is (see ``Featuriser.next_kind``)."""
+        dec = self.decoder
+        n = len(ids)
+        if n < 2:
+            return []
+        tok_tp = dec.token_topics(ids, cs, chunk)
+        nxt = np.zeros(n, dtype=np.int64)
+        nxt[:-1] = dec.flags[ids[1:]] & (NEXT_DM | NEXT_PAR)
+        nxt[:-1] *= chunk[1:] == chunk[:-1]
+        sel = np.flatnonzero((tok_tp >= 0) & (nxt > 0))
+        groups: list[tuple[list[int], list[int]]] = [([], []), ([], [])]
+        index = dec.index
+        for i, tp, k, t in zip(sel.tolist(), tok_tp[sel].tolist(), nxt[sel].tolist(),
+                               ids[sel].tolist()):
+            topic, nk = dec.topics[tp], "par" if k & NEXT_PAR else "dm"
+            for g, attr in zip(groups, (f"tpx={topic}|{nk}", f"tpx={topic}|{dec.g1[t]}|{nk}")):
+                r = index.get(attr)
+                if r is not None:
+                    g[0].append(i)
+                    g[1].append(r)
+        return [(np.array(a, dtype=np.int64), np.array(b, dtype=np.int64)) for a, b in groups if a]
 
     def _rows_for(self, which: int) -> np.ndarray:
         """Weight rows (kind × inside/begin × type; -1: no weight) of the
