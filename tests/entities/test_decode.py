@@ -70,13 +70,14 @@ def test_pruned_decoding_is_exact(tagger):
     rng = np.random.default_rng(7)
     o = dec.o
     seen = {"decoded": 0, "total": 0}
-    inner = dec.viterbi
+    lattice = dec.lattice
+    inner = lattice.viterbi
 
     def counting(e, starts, chunk=None):
         seen["decoded"] += len(e)
         return inner(e, starts, chunk)
 
-    dec.viterbi = counting
+    lattice.viterbi = counting
     for trial in range(200):
         lens = rng.integers(1, 40, size=rng.integers(1, 12))
         e = rng.normal(size=(int(lens.sum()), dec.n_lab)).astype(np.float32) * rng.uniform(0.5, 6)
@@ -89,5 +90,5 @@ def test_pruned_decoding_is_exact(tagger):
         for a, n in zip(starts, lens):
             want.extend(_reference_viterbi(e[a : a + n].astype(np.float64), dec.tr.astype(np.float64)))
         assert got == want
-    del dec.viterbi
+    del lattice.viterbi
     assert seen["decoded"] < 0.9 * seen["total"]  # the pruning did cut
