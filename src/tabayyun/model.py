@@ -325,6 +325,8 @@ class Dispute:
     category: str
     figures: tuple[Figure, ...]
     note: str | None = None  # e.g. "values differ in time scope"
+    values: tuple[str, ...] = ()  # the distinct values as displayed, highest first
+    independent_sources: int = 0  # copies and relays of one agency count once
 
 
 @_rec
@@ -333,6 +335,22 @@ class AttributionConflict:
     value: float
     claimants: tuple[str, ...]
     figures: tuple[Figure, ...]
+    outlets: tuple[str, ...] = ()
+
+
+@_rec
+class StatementGroup:
+    """Statements in different articles that speak of the same thing: the same
+    speaker on overlapping content, or closely overlapping content (compare/align)."""
+
+    key: str  # readable: "<speaker>: <first words of the content>"
+    speaker: str | None  # shared speaker entity id or normalised description, if one
+    speaker_label: str | None
+    statements: tuple[Evidence, ...]  # whole statement spans
+    refs: tuple[tuple[str, int], ...]  # (Article.id, index into its statements)
+    outlets: tuple[str, ...]
+    independent_sources: int
+    reason: str  # "same-speaker" or "similar-content"
 
 
 @_rec
@@ -349,6 +367,10 @@ class Agreement:
     fact: str
     independent_sources: int
     evidence: tuple[Evidence, ...]
+    kind: str = "figure"  # "figure" (same value, any units) or "statement" (same content)
+    value: str | None = None  # the agreed value as displayed ("45 days = 1.5 months")
+    outlets: tuple[str, ...] = ()
+    figures: tuple[Figure, ...] = ()
 
 
 @_rec
@@ -356,6 +378,9 @@ class SingleSource:
     claim: str
     outlet: str
     evidence: Evidence
+    kind: str = "figure"  # "figure" or "statement"
+    claimant: str | None = None  # display label of who is credited, None = the outlet itself
+    fact: str | None = None  # the aligned fact key (figures) or statement-group key
 
 
 @_rec
@@ -416,3 +441,4 @@ class Dossier:
     timeline: tuple[TimelineEvent, ...] = ()
     summary: tuple[SummarySentence, ...] = ()
     notes: tuple[str, ...] = ()  # what the run could not do ("no figures found", …)
+    statement_groups: tuple[StatementGroup, ...] = ()

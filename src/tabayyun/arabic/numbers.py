@@ -64,6 +64,7 @@ class _Lex:
     duals: dict  # norm word -> singular noun
     context: dict  # norm word -> kind
     regex: re.Pattern
+    halves: dict = None  # norm unit word -> singular noun ("شهر ونصف" = 1.5 months)
 
 
 @lru_cache(maxsize=1)
@@ -73,6 +74,7 @@ def lexicon() -> _Lex:
         words[normalise(w)] = (float(v), k)
     vague = {normalise(p): (c, float(lo), float(hi)) for p, c, lo, hi in _rows("numbers_vague.tsv")}
     duals = {normalise(w): s for w, s in _rows("numbers_duals.tsv")}
+    halves = {normalise(w): s for w, s in _rows("numbers_halves.tsv")}
     context = {normalise(w): k for w, k in _rows("numbers_context.tsv")}
     card = [w for w, (_, k) in words.items() if k != "ordinal"]
     start = [w for w in card if words[w][1] not in ("mult_plural", "half")]
@@ -90,8 +92,12 @@ def lexicon() -> _Lex:
         rf"(?P<ordinal>{_NOT_AFTER_LETTER}(?:[وف])?(?:[بلك])?(?:{_alt(ords)})"
         rf"(?:\s+عشر[ه]?)?{_NOT_BEFORE_LETTER})"
     )
-    regex = re.compile(f"{vag}|{expr}|{ordinal}|{dual}")
-    return _Lex(words, vague, duals, context, regex)
+    half = (
+        rf"(?P<half>{_NOT_AFTER_LETTER}(?:[وف])?(?:[بل])?(?:ال)?(?:{_alt(halves)})\s+ونصف"
+        rf"(?:\s+ال(?:{_alt(halves)}))?{_NOT_BEFORE_LETTER})"
+    )
+    regex = re.compile(f"{vag}|{expr}|{ordinal}|{dual}|{half}")
+    return _Lex(words, vague, duals, context, regex, halves)
 
 
 def parse_digits(s: str) -> float | None:
@@ -190,6 +196,12 @@ def _read(m: re.Match, lex: _Lex, strict: bool) -> Number | None:
                 return Number(m.start(), m.end(), 2.0, kind="dual",
                               counted=lex.duals[s[len(cut):]])
         return None
+    if kind == "half":  # "شهرا ونصف الشهر": 1.5 of the unit, counted like a dual
+        unit = s.split()[0]
+        for cut in ("", "و", "ف", "ب", "ل", "ال", "بال", "وال"):
+            if unit.startswith(cut) and unit[len(cut):] in lex.halves:
+                return Number(m.start(), m.end(), 1.5, kind="dual", counted=lex.halves[unit[len(cut):]])
+        return None
     if kind == "ordinal":
         parts = s.split()
         hit = _word_value(parts[0], lex.words)
@@ -240,7 +252,7 @@ _PREFIXES = ("", "و", "ف", "ب", "ل", "ك", "ال", "وال", "فال", "با
 @lru_cache(maxsize=1)
 def _first_words() -> frozenset:
     lex = lexicon()
-    words = set(lex.words) | set(lex.duals)
+    words = set(lex.words) | set(lex.duals) | set(lex.halves)
     words |= {p.split()[0] for p in lex.vague}
     return frozenset(words)
 

@@ -20,4 +20,7 @@ def default_stages() -> tuple[Stage, ...]:
     from .statements import statements
 
     stages += [quantities, statements]
+    from .frames import frames  # after statements: the voice of a term is read off them
+
+    stages.append(frames)
     return tuple(stages)

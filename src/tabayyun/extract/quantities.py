@@ -290,6 +290,7 @@ def figures(article: Article) -> tuple[Quantity, ...]:
         sub = _SUBSET_RE.match(norm, n.end if not counted or counted[0] < n.start else counted[1], sent[1])
         out.append(dict(n=n, si=si, qual=qual, counted=counted, cat=cat, unit=unit,
                         subset_of=None, sub_end=sub.end() if sub else None))
+    out = _merge_ranges(out, norm)
     # subsets: "ستة أشخاص، بينهم أربعة من رجال الشرطة" -> the four inherit "killed"
     for i, f in enumerate(out):
         if f["sub_end"] is None:
@@ -319,6 +320,44 @@ def figures(article: Article) -> tuple[Quantity, ...]:
             span(sub), span(scope), _time_index(article, span(scope)) if scope else None,
         ))
     return tuple(res)
+
+
+_RANGE_BEFORE = re.compile(r"(?:^|(?<=[\s،,]))(?:ما\s+)?(?:بين|من)\s*$")
+_RANGE_SEP = {"بين": re.compile(r"\s*و\s*$"), "من": re.compile(r"\s*(?:الي|-|–)\s*$")}
+_RANGE_BARE = re.compile(r"\s*(?:الي|-|–)\s*$")
+
+
+def _merge_ranges(out: list[dict], norm: str) -> list[dict]:
+    """"ما بين 20 و30 شخصا", "من 15 إلى 20 منزلا", "15 إلى 20 منزلا": one figure
+    with low/high, not two exact ones (a range must not look like a dispute)."""
+    merged: list[dict] = []
+    i = 0
+    while i < len(out):
+        f = out[i]
+        g = out[i + 1] if i + 1 < len(out) else None
+        if g is not None and g["si"] == f["si"] and _is_range(f["n"], g["n"], norm) and f["n"].value is not None \
+                and g["n"].value is not None and f["n"].value < g["n"].value:
+            a, b = f["n"], g["n"]
+            n = Number(a.start, b.end, None, a.value, b.value, kind="range")
+            cat = g["cat"] if g["cat"] != "other" else f["cat"]
+            qual = f["qual"] if f["qual"] != "exact" else g["qual"]
+            merged.append(dict(g, n=n, cat=cat, unit=g["unit"] or f["unit"], qual=qual))
+            i += 2
+            continue
+        merged.append(f)
+        i += 1
+    return merged
+
+
+def _is_range(a: Number, b: Number, norm: str) -> bool:
+    gap = norm[a.end:b.start]
+    if len(gap) > 6:
+        return False
+    m = _RANGE_BEFORE.search(norm, max(0, a.start - 10), a.start)
+    if m:
+        return bool(_RANGE_SEP["بين" if "بين" in m.group() else "من"].match(gap))
+    # bare "15 إلى 20 منزلا": only with a word separator, digits are too often scores
+    return bool(_RANGE_BARE.match(gap)) and "الي" in gap
 
 
 def _subset_span(norm, n, counted, sub):

@@ -23,6 +23,7 @@ from .statement_core import (
 )
 from .statement_lex import cue, is_head, lex, role
 from .statement_speaker import ama_subject, left_subject, noun_phrase
+from ..ingest.outlet import agency
 from .statement_via import agency_label, naql_parts, source_after
 
 
@@ -188,7 +189,8 @@ def _speaker(c: Ctx, d: Draft, i: int, lo: int, hi: int, here, drafts, pending, 
         b = sub[0] - 1
         d.nested = b >= lo and role(toks[b].norm, "complementizer") and toks[b].norm != "وان" and not (
             b - 1 >= lo and toks[b - 1].norm in SIBLING_BEFORE)
-        return k
+        return _told_to(c, d, k, hi)
+    k = _told_to(c, d, k, hi)  # "قال لرويترز مسؤول إن"
     while k < hi and toks[k].kind == "word" and role(toks[k].norm, "filler") and not role(toks[k].norm, "time"):
         k += 1
     e = noun_phrase(toks, k, hi, c.text)
@@ -210,7 +212,7 @@ def _speaker(c: Ctx, d: Draft, i: int, lo: int, hi: int, here, drafts, pending, 
             d.speaker, d.via = antecedent[0], list(antecedent[1])
         else:
             d.speaker = c.span(k, e)
-            return e
+            return _told_to(c, d, e, hi)
         return k
     if pending:
         d.speaker, d.via = pending[0], list(pending[1])
@@ -221,6 +223,42 @@ def _speaker(c: Ctx, d: Draft, i: int, lo: int, hi: int, here, drafts, pending, 
         if prev:
             d.speaker, d.via = prev.speaker, list(prev.via)
     return k
+
+
+_TOLD_HEADS = frozenset({"وكاله", "وكالات", "صحيفه", "قناه", "موقع", "تلفزيون", "اذاعه", "شبكه"})
+
+
+def _agency_exact(phrase: str) -> str | None:
+    """The agency named by the whole phrase, with or without its head word."""
+    hit = agency(phrase)
+    if hit is None and " " in phrase and normalise_word(phrase.split(" ", 1)[0]) in _TOLD_HEADS:
+        hit = agency(phrase.split(" ", 1)[1])
+    return hit[0] if hit else None
+
+
+def _told_to(c: Ctx, d: Draft, k: int, hi: int) -> int:
+    """"قال مسؤول لوكالة رويترز إن …": the outlet the speaker talked to is a link
+    of the reporting chain (via), not part of the speaker or the content."""
+    toks = c.toks
+    if k >= hi or toks[k].kind != "word" or not toks[k].norm.startswith("ل") or len(toks[k].norm) < 3:
+        return k
+    bare = toks[k].norm[1:]
+    if bare not in _TOLD_HEADS and _agency_exact(c.text[toks[k].start + 1:toks[k].end]) is None:
+        return k
+    start = toks[k].start + 1
+    found = None
+    # the longest phrase of up to 5 words naming an agency ("لوكالة فرانس برس")
+    for e in range(k + 1, min(hi, k + 5) + 1):
+        if toks[e - 1].kind not in ("word", "latin"):
+            break
+        label = _agency_exact(c.text[start:toks[e - 1].end])
+        if label is not None:
+            found = (e, label)
+    if found is None:
+        return k
+    e, label = found
+    d.via = list(d.via) + [(start, toks[e - 1].end, label)]
+    return e
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:

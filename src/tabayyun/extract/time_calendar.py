@@ -7,6 +7,8 @@ from __future__ import annotations
 import math
 from datetime import date, timedelta
 
+from hijridate import Hijri
+
 DURATION_CODE = {"second": "TS", "minute": "TM", "hour": "TH", "day": "D", "week": "W",
                  "month": "M", "year": "Y"}
 
@@ -96,10 +98,22 @@ _ISLAMIC_EPOCH = 1948439.5  # Julian day of 1 Muharram 1 AH (tabular calendar)
 
 
 def hijri_to_gregorian(y: int, m: int, d: int) -> date | None:
-    """Tabular (arithmetical) Hijri calendar; official calendars (Umm al-Qura,
-    sighting) may differ by a day or two, so callers lower their confidence."""
+    """Umm al-Qura (the calendar Gulf media date by; ``hijridate`` ships its
+    table for 1343–1500 AH), else the tabular calendar. Countries that go by
+    sighting may differ by a day, so callers keep a lowered confidence."""
     if not (1 <= m <= 12 and 1 <= d <= 30 and 1 <= y <= 1600):
         return None
+    if 1343 <= y <= 1500:
+        try:
+            return Hijri(y, m, d).to_gregorian()
+        except (ValueError, OverflowError):
+            if d < 30:
+                return None
+            # day 30 of a 29-day month in the table: the tabular reading, one day on
+    return _tabular(y, m, d)
+
+
+def _tabular(y: int, m: int, d: int) -> date | None:
     jd = (d + math.ceil(29.5 * (m - 1)) + (y - 1) * 354
           + math.floor((3 + 11 * y) / 30) + _ISLAMIC_EPOCH - 1)
     try:

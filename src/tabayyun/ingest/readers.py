@@ -164,19 +164,27 @@ def _jsonl_file(p: Path, settings: Settings) -> Iterator[Unit | Skipped]:
             if not raw.strip():
                 continue
             any_line = True
-            where = f"{source}:{n}"
-            try:
-                line, _ = decode(raw, where)
-            except InputError as exc:
-                yield Skipped(exc.source, exc.reason)
-                continue
-            for u in jsonl_units(iter([line]), where, settings):
-                # jsonl_units numbers lines from 1 within what it was given
-                yield replace(u, source=where) if isinstance(u, Skipped) else replace(
-                    u, meta=replace(u.meta, source=where)
-                )
+            yield from jsonl_line(raw, f"{source}:{n}", settings)
         if not any_line:
             yield Skipped(source, Reasons.EMPTY)
+
+
+def jsonl_line(raw: bytes, where: str, settings: Settings) -> Iterator[Unit | Skipped]:
+    """One raw JSONL line -> its unit (or why it was skipped). Shared with the
+    batch runner, which reads byte ranges of the same files on workers."""
+    try:
+        line, _ = decode(raw, where)
+    except InputError as exc:
+        yield Skipped(exc.source, exc.reason)
+        return
+    for u in jsonl_units(iter([line]), where, settings):
+        # jsonl_units numbers lines from 1 within what it was given
+        yield replace(u, source=where) if isinstance(u, Skipped) else replace(u, meta=replace(u.meta, source=where))
+
+
+def finish(units: Iterator[Unit | Skipped], settings: Settings) -> Iterator[Article | Skipped]:
+    """Units -> Articles (cleaned, identified) or Skipped."""
+    return _finish(units, settings)
 
 
 def _stdin_units(settings: Settings) -> Iterator[Unit | Skipped]:

@@ -8,10 +8,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..model import Article, Dossier
+from ..compare.summary import category_label, figure_value
+from ..model import Article, Dossier, Evidence
+from .svg import timeline_svg
 
-# order on the page; each name is templates/sections/<name>.html.j2
-SECTIONS = ("overview", "figures", "statements", "entities", "sources", "articles")
+# order on the page; each name is templates/sections/<name>.html.j2. The dossier
+# reads summary first, then what is contested, then the material behind it.
+SECTIONS = (
+    "overview", "summary", "disputes", "contradictions", "agreements", "single_source",
+    "figures", "statements", "framing", "timeline", "entities", "independence", "sources", "articles",
+)
+KIND_LABELS = {"agreed": "متفق عليه", "disputed": "موضع خلاف", "single-source": "مصدر واحد", "context": "سياق"}
+VOICE_LABELS = {"outlet": "بصوت الوسيلة", "quoted": "داخل اقتباس", "attributed": "منسوب إلى قائل"}
 
 
 @lru_cache(maxsize=1)
@@ -29,7 +37,49 @@ def _env():
     env.filters["statements_by_speaker"] = statements_by_speaker
     env.filters["denied_by"] = denied_by
     env.filters["num"] = lambda v: "" if v is None else (f"{v:,.0f}" if float(v).is_integer() else f"{v:,.2f}")
+    env.filters["para_of"] = para_of
+    env.filters["figure_value"] = figure_value
+    env.filters["category_label"] = category_label
+    env.filters["unique_outlets"] = unique_outlets
+    env.filters["framing_matrix"] = framing_matrix
+    env.filters["timeline_svg"] = lambda d: timeline_svg(d.timeline)
+    env.globals.update(kind_labels=KIND_LABELS, voice_labels=VOICE_LABELS)
     return env
+
+
+def para_of(article: Article, pos: int) -> int:
+    """Offset of the paragraph holding ``pos`` (the anchor p-<article>-<offset>)."""
+    return article.text.rfind("\n", 0, pos) + 1
+
+
+def unique_outlets(evidence) -> list[Evidence]:
+    """One citation per outlet (the first passage), for compact summary lines."""
+    seen, out = set(), []
+    for ev in evidence:
+        key = ev.outlet or ev.article
+        if key not in seen:
+            seen.add(key)
+            out.append(ev)
+    return out
+
+
+@dataclass(frozen=True)
+class Matrix:
+    columns: list[tuple[str, str]]
+    rows: list[tuple[str, dict]]  # outlet -> {(frame, side): {voice: (count, first evidence)}}
+
+
+def framing_matrix(dossier: Dossier) -> Matrix:
+    cells: dict[str, dict] = {}
+    cols: dict[tuple[str, str], int] = {}
+    for u in dossier.framing:
+        col = (u.frame, u.side)
+        cols[col] = cols.get(col, 0) + u.count
+        cell = cells.setdefault(u.outlet, {}).setdefault(col, {})
+        n, ev = cell.get(u.voice, (0, None))
+        cell[u.voice] = (n + u.count, ev or (u.evidence[0] if u.evidence else None))
+    columns = sorted(cols, key=lambda c: (c[0], -cols[c]))
+    return Matrix(columns, sorted(cells.items()))
 
 
 def paragraphs(article: Article) -> list[tuple[int, str]]:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from ..model import Dossier
+from .markdown_dossier import dossier_sections
+from .markdown_findings import wire_markdown
 
 
 def _cell(v) -> str:
@@ -19,6 +21,7 @@ def to_markdown(dossier: Dossier) -> str:
     ]
     if d.notes:
         out += ["## ملاحظات", ""] + [f"- {n}" for n in d.notes] + [""]
+    out += dossier_sections(d, _cell)
     out += [
         "## المصادر",
         "",
@@ -39,4 +42,5 @@ def to_markdown(dossier: Dossier) -> str:
     if d.skipped:
         out += ["", "## مدخلات متروكة", "", "| المدخل | السبب |", "|---|---|"]
         out += [f"| {_cell(k.source)} | {_cell(k.reason)} |" for k in d.skipped]
+    out += wire_markdown(d)
     return "\n".join(out) + "\n"

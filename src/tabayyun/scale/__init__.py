@@ -1,0 +1,1 @@
+"""Running tabayyun at scale: the Dask batch runner and the feed watcher."""
