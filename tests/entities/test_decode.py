@@ -92,3 +92,17 @@ def test_pruned_decoding_is_exact(tagger):
         assert got == want
     del lattice.viterbi
     assert seen["decoded"] < 0.9 * seen["total"]  # the pruning did cut
+
+
+def test_word_type_table_starts_over_when_full(tagger, monkeypatch):
+    """A stream of ever-new words empties the table instead of growing without end;
+    tagging stays the same across the reset."""
+    from tabayyun.extract import ner_decode
+
+    words = SENTENCES[0]
+    before = tagger.tag_words(words)
+    monkeypatch.setattr(ner_decode, "_MAX_TYPES", len(tagger.decoder.norm) + 3)
+    after = tagger.tag_words(words + [f"كلمة{i}" for i in range(10)])[: len(words)]
+    assert len(tagger.decoder.norm) < 40
+    assert tagger.tag_words(words) == before
+    assert after[: len(words) - 2] == before[: len(words) - 2]  # the last two see new neighbours

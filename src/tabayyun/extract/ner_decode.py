@@ -192,7 +192,8 @@ class Decoder:
         if None in out:
             new = list(dict.fromkeys(w for w, i in zip(words, out) if i is None))
             if len(self._id) + len(new) >= _MAX_TYPES:
-                self.reset()
+                self.reset()  # every word of this article is new again
+                new = list(dict.fromkeys(words))
             self._add(new)
             out = list(map(self._id.__getitem__, words))
         return np.array(out, dtype=np.int64)
