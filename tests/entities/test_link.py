@@ -121,3 +121,9 @@ def test_ministry_spellings_link_to_one_entity_and_count_for_the_state():
     assert ministry.type == "ORG"
     az = entity(d, "gpe:AZ")
     assert az is not None and "وزارة الدفاع الأذربيجانية" in az.aliases
+
+
+def test_ministry_entity_keeps_its_label_and_its_waw():
+    d = link(dossier_of([analyse("ووزارة الدفاع الأذربيجانية أعلنت انتهاء العملية.", "a")]))
+    ministry = entity(d, "org:ministry:defence:gpe:AZ")
+    assert ministry.label == "وزارة الدفاع (أذربيجان)"

@@ -214,3 +214,20 @@ def test_latin_and_digit_runs_make_no_arabic_entities():
     a = analyse("Nagorno-Karabakh 2023 ABC123 x9y8z7 ١٢٣٤٥ 9٠٩٠.")
     assert all(m.type in ("PER", "ORG", "LOC", "GPE", "MISC", "NORP") for m in a.entities)
     assert len(a.entities) <= 2
+
+
+@pytest.mark.parametrize("text", [
+    "وقال وزير الخارجية الأمريكي أنتوني بلينكن إن الحل ممكن.",
+    "وانتقدت وسائل الإعلام الروسية القرار.",
+    "وتغيرت السياسة الخارجية الأمريكية في المنطقة.",
+    "وقالت وزيرة الخارجية الألمانية أنالينا بيربوك إن برلين قلقة.",
+])
+def test_a_portfolio_inside_a_title_or_a_noun_phrase_is_no_ministry(text):
+    a = analyse(text)
+    assert not [m for m in a.entities if (m.entity_id or "").startswith("org:ministry:")]
+
+
+def test_a_joined_portfolio_stays_in_the_ministry():
+    a = analyse("وذكر بلاغ لوزارة الطاقة والمعادن المغربية أن الإنتاج ارتفع.")
+    got = [m for m in a.entities if a.text[m.start:m.end] == "وزارة الطاقة والمعادن المغربية"]
+    assert got and got[0].actor == "gpe:MA"

@@ -56,6 +56,7 @@ class _Story:
         # (article index, mention index) -> [entity id, label]
         self.ids: dict[tuple[int, int], tuple[str, str]] = {}
         self.labels: dict[str, str] = {}
+        self.stage_labels: dict[str, str] = {}  # labels the entities stage gave ids outside the gazetteer
         self.types: dict[str, str] = {}
         surnames = defaultdict(set)
         for c in self.lex.canon.values():
@@ -87,6 +88,8 @@ class _Story:
         for ai, mi, m in self.each():  # 1. gazetteer ids
             if m.entity_id:
                 self.assign(ai, mi, m.entity_id, m.label or self.text(ai, m), m.type)
+                if m.label and m.entity_id not in self.lex.canon:  # e.g. a ministry
+                    self.stage_labels.setdefault(m.entity_id, m.label)
             else:
                 pending.append((ai, mi, m))
         for ai, mi, m in pending:  # 2. full names
@@ -164,7 +167,8 @@ def strip_article_clitic(text: str) -> str:
         first = "ال" + first[2:]
     elif first[:1] in ("و", "ف") and len(first) > 4 and first[1:3] == "ال":
         first = first[1:]
-    elif first[:1] in ("و", "ف") and len(w) > 1 and len(first) > 3:
+    elif first[:1] in ("و", "ف") and len(w) > 1 and len(first) > 3 \
+            and match_key(first) not in lexicon().triggers:  # "وزارة", "وكالة" keep their و
         first = first[1:]  # "وعلي عبد الله صالح": a leading conjunction on a full name
     return " ".join([first, *w[1:]])
 
@@ -204,7 +208,8 @@ def link(dossier: Dossier) -> Dossier:
     ents = []
     for eid, evs in ev.items():
         canon = lex.canon.get(eid)
-        label = canon.label if canon else _local_label(forms[eid], story.labels.get(eid, ""))
+        label = canon.label if canon else story.stage_labels.get(eid) or _local_label(
+            forms[eid], story.labels.get(eid, ""))
         typ = canon.type if canon else story.types.get(eid, "MISC")
         aliases = tuple(f for f, _ in forms[eid].most_common() if f != label)
         roles = tuple(r for r, _ in role_txt[eid].most_common())

@@ -16,6 +16,7 @@ from .ner_lexicon import strip_particles, surname
 from .ner_roles import holds_one, trigger_at
 
 CONF = {"role": 0.6, "rule": 0.6, "repeat": 0.7, "ministry": 0.85}
+_METONYMIC = {"foreign-affairs", "defence", "interior"}  # "الخارجية الأمريكية" alone
 _PERSONAL = {"head", "government", "minister", "official", "spokesperson", "diplomat",
              "military", "honorific"}
 _PRONOUN_ENDINGS = ("ته", "تها", "تهم", "هما", "كم")
@@ -56,8 +57,8 @@ class RulesMixin:
                 continue
             head = MINISTRY in (norms[i], strips[i])
             j = i + 1 if head else i
-            if not head and not any(lex.demonym_of(w) for w in norms[j + 1 : j + 4]):
-                continue  # a portfolio alone needs a nationality after it
+            if not head and not self._stands_for_ministry(norms, i):
+                continue
             key, end, bare = None, j, False
             for k in range(min(3, n - j), 0, -1):
                 words = norms[j : j + k]
@@ -72,6 +73,9 @@ class RulesMixin:
                     break
             if key is None:
                 continue
+            while head and end < n and end - j < 4 and norms[end].startswith("وال") \
+                    and lex.demonym_of(norms[end]) is None:
+                end += 1  # "وزارة الطاقة والمعادن", "وزارة الاقتصاد والتجارة"
             state, stop = None, end
             if end < n:
                 stem = lex.demonym_of(norms[end])
@@ -88,6 +92,26 @@ class RulesMixin:
             taken[i:stop] = [True] * (stop - i)
             out[(i, stop)] = (key, state)
         return out
+
+    def _stands_for_ministry(self, norms, i) -> bool:
+        """"قالت الخارجية الأمريكية": a portfolio without "وزارة" stands for the
+        ministry only when it is one used that way, carries a feminine
+        nationality right after it ("وزير الخارجية الأمريكي" is a title), and
+        follows no noun it could describe ("السياسة الخارجية الأمريكية",
+        "وسائل الإعلام الروسية") and no title ("وزيرة الخارجية الأمريكية")."""
+        lex = self.lex
+        if lex.ministries.get(strip_particles(norms[i])) not in _METONYMIC or i + 1 >= len(norms):
+            return False
+        nxt = norms[i + 1]
+        if not (nxt.endswith("يه") and lex.demonym_of(nxt)):
+            return False
+        if i == 0:
+            return True
+        raw = norms[i - 1]
+        prev = strip_particles(raw)
+        titles = ("وزير", "وكيل", "مدير", "متحدث")
+        return not prev.startswith("ال") and prev not in lex.role_first and raw not in lex.role_first \
+            and not raw.startswith(titles) and not raw[1:].startswith(titles)
 
     def _state_at(self, norms, i) -> tuple[str, int] | None:
         """(state id, words) of a state named at word ``i`` (a capital counts for its state)."""
