@@ -134,9 +134,12 @@ class Recogniser(RulesMixin):
         these yield nothing."""
         tg = self.tagger
         per: dict[int, tuple[list, list, list, list, list]] = {}
+        sent = np.zeros(len(got.ids), dtype=np.int64)
+        sent[first[1:]] = 1
+        sent_of = np.cumsum(sent).tolist()  # token -> sentence
 
         def slot(i):
-            k = bisect.bisect_right(first, i) - 1
+            k = sent_of[i]
             got_ = per.get(k)
             if got_ is None:
                 got_ = per[k] = ([], [], [], [], [])
