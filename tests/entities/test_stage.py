@@ -231,3 +231,10 @@ def test_a_joined_portfolio_stays_in_the_ministry():
     a = analyse("وذكر بلاغ لوزارة الطاقة والمعادن المغربية أن الإنتاج ارتفع.")
     got = [m for m in a.entities if a.text[m.start:m.end] == "وزارة الطاقة والمعادن المغربية"]
     assert got and got[0].actor == "gpe:MA"
+
+
+def test_a_nationality_before_a_name_goes_to_the_title():
+    a = analyse("وقال وزير الدفاع الأرميني سورين بابيكيان ، إن الجيش مستعد.")
+    per = [m for m in a.entities if m.type == "PER"]
+    assert [a.text[m.start:m.end] for m in per] == ["سورين بابيكيان"]
+    assert a.text[per[0].role.start:per[0].role.end] == "وزير الدفاع الأرميني"

@@ -235,6 +235,9 @@ class Recogniser(RulesMixin):
                 elif ga == a and gb < b and t == "LOC" and gt in ("LOC", "GPE") \
                         and self.resolve(norms[a:b]) is None:
                     b, how = gb, "both"  # "قره باغ شأن": the CRF ran past the place
+            if t == "PER" and how == "crf" and b - a > 1 and norms[a].startswith("ال") \
+                    and self.lex.demonym_of(norms[a]):
+                a += 1  # "الكاميروني صامويل إيتو": the nationality belongs to the title
             if any(taken[a:b]) or self._not_a_person(t, how, norms[a:b]):
                 continue
             chosen[(a, b)] = (t, how)
