@@ -13,6 +13,7 @@ weights) as CRFsuite's.
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import numpy as np
@@ -107,6 +108,7 @@ class Decoder:
         self._zero = np.zeros(self.n_lab, dtype=np.float32)
         self.lattice = Lattice(self.tr, self.o)
         self._rows: dict[str, np.ndarray] = {}
+        self._lock = threading.Lock()
         self.type_names: list[str] = []
         self._type_index: dict[str, int] = {}
         # two-word prefixes of the phrase tables (gazetteer, training names):
@@ -190,11 +192,13 @@ class Decoder:
         """Word-type ids of ``words``; new types are featurised once, in a batch."""
         out = list(map(self._id.get, words))
         if None in out:
-            new = list(dict.fromkeys(w for w, i in zip(words, out) if i is None))
-            if len(self._id) + len(new) >= _MAX_TYPES:
-                self.reset()  # every word of this article is new again
-                new = list(dict.fromkeys(words))
-            self._add(new)
+            with self._lock:  # one writer; readers only see types whose rows are complete
+                # (a reset, at _MAX_TYPES, is not safe against concurrent readers)
+                new = list(dict.fromkeys(w for w in words if w not in self._id))
+                if len(self._id) + len(new) >= _MAX_TYPES:
+                    self.reset()  # every word of this article is new again
+                    new = list(dict.fromkeys(words))
+                self._add(new)
             out = list(map(self._id.__getitem__, words))
         return np.array(out, dtype=np.int64)
 
@@ -232,7 +236,6 @@ class Decoder:
         for k, word in enumerate(words):
             i = first + k
             norm, strip = fz.info(word)
-            self._id[word] = i
             self.norm.append(norm)
             self.strip.append(strip)
             own = fz._own_features(word)  # not cached there: the rows are kept here
@@ -277,6 +280,7 @@ class Decoder:
                 f |= NEXT_PAR if nk == "par" else NEXT_DM
             self.flags[i] = f
         self._sum_rows(first, len(words), rows, counts, use_topics)
+        self._id.update(zip(words, range(first, first + len(words))))  # visible once complete
 
     def _sum_rows(self, first: int, n: int, rows: list[int], counts: list[int], use_topics) -> None:
         """Sum the weight rows of new word types into their matrices, in one
