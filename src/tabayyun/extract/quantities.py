@@ -57,6 +57,10 @@ _SCOPE_RE = re.compile(
     rf"|(?:(?:يوم|صباح|مساء|ليل|ليله)\s+)?(?:امس|اليوم)(?:\s+ال(?:{_DAYS}))?"
     rf"|(?:يوم|صباح|مساء|ليل|ليله)\s+ال(?:{_DAYS}))(?![\u0621-\u064a])"
 )
+# every scope above starts with one of these letters (خلال في على طوال، يوم صباح مساء ليل،
+# امس اليوم): the lookahead rejects most positions before the alternation is tried
+_SCOPE_FIRST = "خفعطيصملا"
+_SCOPE_SCAN = re.compile(f"(?=[{_SCOPE_FIRST}])" + _SCOPE_RE.pattern)
 
 
 @lru_cache(maxsize=1)
@@ -273,7 +277,7 @@ def figures(article: Article) -> tuple[Quantity, ...]:
         si = max(0, bisect.bisect_right(starts, n.start) - 1)
         sent = sents[si]
         if si not in scopes_by_sent:
-            scopes_by_sent[si] = [m.span() for m in _SCOPE_RE.finditer(norm, sent[0], sent[1])]
+            scopes_by_sent[si] = [m.span() for m in _SCOPE_SCAN.finditer(norm, sent[0], sent[1])]
             words_by_sent[si] = _Words(norm, sent[0], sent[1])
         sw = words_by_sent[si]
         if any(s <= n.start < e for s, e in scopes_by_sent[si]):
