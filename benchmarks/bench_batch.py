@@ -3,8 +3,10 @@ workers (and the single-process reference).
 
     python benchmarks/bench_batch.py [--n 2000]
 
-Articles are the five seeds with a varying line appended (so none is an exact
-duplicate). Prints wall seconds per phase and articles/s for each run."""
+Articles are the five seeds and the 189 clustering-gold articles (40 stories),
+each with a varying line appended (so none is an exact duplicate): a day with
+many stories, so the per-story dossiers can spread over workers too. Prints
+wall seconds per phase and articles/s for each run."""
 
 from __future__ import annotations
 
@@ -25,11 +27,15 @@ def main() -> None:
     ap.add_argument("--runs", default="single,1,2")
     args = ap.parse_args()
     seeds = [p.read_text("utf-8") for p in sorted(example_dir().glob("*.txt"))]
+    gold = Path(__file__).resolve().parent.parent / "tests" / "data" / "clusters_articles.jsonl"
+    if gold.exists():
+        seeds += [json.loads(x)["text"] for x in gold.read_text("utf-8").splitlines() if x.strip()]
     tmp = Path(tempfile.mkdtemp(prefix="bench-batch-"))
     src = tmp / "day.jsonl"
     with src.open("w", encoding="utf-8") as fh:
         for i in range(args.n):
-            fh.write(json.dumps({"id": f"a{i}", "text": seeds[i % 5] + f"\nنسخة رقم {i}."}, ensure_ascii=False) + "\n")
+            fh.write(json.dumps({"id": f"a{i}", "text": seeds[i % len(seeds)] + f"\nنسخة رقم {i}."},
+                                ensure_ascii=False) + "\n")
     print(f"machine: {platform.machine()}, Python {platform.python_version()}; {args.n} articles")
     print(f"{'run':<10}{'wall s':>8}{'art/s':>8}  phases")
     for run in args.runs.split(","):
