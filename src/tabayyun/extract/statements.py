@@ -267,20 +267,37 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-def _entity_id(article: Article, span) -> str | None:
-    """The entity the speaker phrase is about: a mention at its head (or its role
-    title) or covering most of it — not a place named inside it ("سلطات أرمن [قره باغ]")."""
-    first_end = article.text.find(" ", span[0], span[1])
-    first_end = span[1] if first_end < 0 else first_end
-    best, best_len = None, 0
-    for m in article.entities:
-        if not m.entity_id or m.end <= span[0] or m.start >= span[1]:
-            continue
-        o = min(m.end, span[1]) - max(m.start, span[0])
-        at_head = m.start < first_end or (m.role is not None and m.role.start < first_end)
-        if (at_head or o * 2 >= span[1] - span[0] or m.type == "PER") and o > best_len:
-            best, best_len = m.entity_id, o
-    return best
+class _EntityOf:
+    """The entity a speaker phrase is about: a mention at its head (or its role
+    title) or covering most of it — not a place named inside it ("سلطات أرمن [قره باغ]").
+    Only the mentions with an id that can overlap the phrase are visited (a bisect
+    over their starts, back by the longest mention), in text order as a scan would."""
+
+    __slots__ = ("text", "ms", "starts", "reach", "ordered")
+
+    def __init__(self, article: Article):
+        self.text = article.text
+        self.ms = [m for m in article.entities if m.entity_id]
+        self.starts = [m.start for m in self.ms]
+        self.reach = max((m.end - m.start for m in self.ms), default=0)
+        self.ordered = all(a <= b for a, b in zip(self.starts, self.starts[1:]))
+
+    def __call__(self, span) -> str | None:
+        s0, s1 = span
+        first_end = self.text.find(" ", s0, s1)
+        first_end = s1 if first_end < 0 else first_end
+        ms = self.ms
+        if self.ordered:
+            ms = ms[bisect.bisect_left(self.starts, s0 - self.reach) : bisect.bisect_left(self.starts, s1)]
+        best, best_len = None, 0
+        for m in ms:
+            if m.end <= s0 or m.start >= s1:
+                continue
+            o = min(m.end, s1) - max(m.start, s0)
+            at_head = m.start < first_end or (m.role is not None and m.role.start < first_end)
+            if (at_head or o * 2 >= s1 - s0 or m.type == "PER") and o > best_len:
+                best, best_len = m.entity_id, o
+        return best
 
 
 class _TimeOf:
@@ -314,6 +331,7 @@ def build(article: Article) -> tuple[Statement, ...]:
     seen = set()
     kept: list[Draft] = []
     time_of = _TimeOf(article.times)
+    entity_of = _EntityOf(article)
     for d in drafts:
         s, e = _trim(article.text, *d.content)
         if e <= s or d.cue_i in seen:
@@ -341,7 +359,7 @@ def build(article: Article) -> tuple[Statement, ...]:
                 )
         out.append(Statement(
             start, end, Span(cue_t.start, cue_t.end), Span(*d.content), speaker,
-            _entity_id(article, d.speaker) if d.speaker else None, d.direct, d.typ,
+            entity_of(d.speaker) if d.speaker else None, d.direct, d.typ,
             "negative" if d.typ == "denial" else "positive", vias,
             time_of(start, d.content[0]), responds,
         ))
