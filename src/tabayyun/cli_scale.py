@@ -3,6 +3,7 @@ capabilities add commands without editing one shared file."""
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Optional
@@ -31,6 +32,8 @@ def batch(
     Example: tabayyun batch day.jsonl archive/*.parquet --out results/ --scheduler tcp://10.0.0.5:8786
     """
     _setup_logging(verbose)
+    if not verbose:  # Dask's scheduler and workers log every start-up step at INFO
+        os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "warning")
     try:
         from .scale.batch import run_batch
     except ImportError as exc:  # dask is an extra
@@ -45,7 +48,8 @@ def batch(
     timing = ", ".join(f"{k} {v:.1f}s" for k, v in res.seconds.items())
     print(f"{res.inputs} inputs: {res.articles} articles, {res.duplicates} exact duplicates, "
           f"{len(res.skipped)} skipped; {len(res.stories)} stories -> {res.out} ({timing})")
-    if res.articles == 0:
+    # the exit codes of analyze: 1 when anything was skipped (or nothing read)
+    if res.articles == 0 or res.skipped:
         raise typer.Exit(EXIT_PARTIAL)
 
 

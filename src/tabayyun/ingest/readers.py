@@ -86,12 +86,15 @@ def _directory(d: Path, settings: Settings) -> Iterator[Article | Skipped]:
         f for f in d.rglob("*")
         if f.is_file() and not any(part.startswith(".") for part in f.relative_to(d).parts)
     )
-    readable = [f for f in files if f.suffix.lower() in KNOWN_EXT]
-    if not readable:
-        yield Skipped(str(d), Reasons.EMPTY_DIR + (f" ({len(files)} other files)" if files else ""))
+    if not files:
+        yield Skipped(str(d), Reasons.EMPTY_DIR)
         return
-    for f in readable:
-        yield from _finish(_file_units(f, settings), settings)
+    # every file is read or listed with its reason, so inputs = articles + merged + skipped
+    for f in files:
+        if f.suffix.lower() in KNOWN_EXT:
+            yield from _finish(_file_units(f, settings), settings)
+        else:
+            yield Skipped(str(f), Reasons.UNKNOWN_TYPE.format(ext=f.suffix.lower()))
 
 
 def _read_bytes(p: Path, settings: Settings, limit: bool = True) -> bytes:
@@ -106,7 +109,8 @@ def _read_bytes(p: Path, settings: Settings, limit: bool = True) -> bytes:
 
 
 def _mb(n: int) -> str:
-    return f"{n / 1_000_000:.1f} MB"
+    # "0.0 MB > limit 0.0 MB" says nothing: small sizes in bytes
+    return f"{n / 1_000_000:.1f} MB" if n >= 100_000 else f"{n:,} bytes"
 
 
 def _kind(p: Path, head: str) -> str:

@@ -20,6 +20,7 @@ from ..model import Skipped
 from ..settings import Settings
 
 _CHUNK = 1 << 22
+NOT_BATCH = "not JSONL or Parquet (batch reads .jsonl, .json, .parquet; use tabayyun analyze or add for text, HTML, feeds)"
 
 
 @dataclass(frozen=True)
@@ -38,15 +39,18 @@ def expand(inputs: list[str]) -> tuple[list[Path], list[Skipped]]:
     for spec in inputs:
         p = Path(spec)
         if p.is_dir():
-            found = sorted(q for q in p.rglob("*") if q.is_file() and _kind(q))
-            if not found:
+            # hidden files are left out, as analyze does; every other file is read or listed
+            every = sorted(q for q in p.rglob("*") if q.is_file()
+                           and not any(x.startswith(".") for x in q.relative_to(p).parts))
+            if not every:
                 skipped.append(Skipped(spec, Reasons.EMPTY_DIR))
-            files += found
+            files += [q for q in every if _kind(q)]
+            skipped += [Skipped(str(q), NOT_BATCH) for q in every if not _kind(q)]
         elif p.is_file():
             if _kind(p):
                 files.append(p)
             else:
-                skipped.append(Skipped(spec, "not JSONL or Parquet (batch reads .jsonl, .json, .parquet)"))
+                skipped.append(Skipped(spec, NOT_BATCH))
         else:
             hits = sorted(Path(h) for h in glob.glob(spec, recursive=True) if _kind(Path(h)))
             if not hits:

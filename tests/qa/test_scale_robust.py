@@ -1,0 +1,42 @@
+"""batch and watch, as a user meets them."""
+
+import json
+
+from typer.testing import CliRunner
+
+from tabayyun.cli import app
+from tabayyun.scale.partitions import expand
+from tabayyun.scale.watch import _describe
+
+from qa_texts import FLOOD, FLOOD2
+
+runner = CliRunner()
+
+
+def test_batch_lists_every_file_it_cannot_read_in_a_folder(tmp_path):
+    # a folder of .txt files said only "directory with no readable files"
+    (tmp_path / "a.txt").write_text(FLOOD, encoding="utf-8")
+    (tmp_path / "day.jsonl").write_text(json.dumps({"text": FLOOD2}, ensure_ascii=False) + "\n")
+    (tmp_path / ".state.json").write_text("{}")
+    files, skipped = expand([str(tmp_path)])
+    assert [f.name for f in files] == ["day.jsonl"]
+    assert [(s.source.rsplit("/", 1)[-1], s.reason.split(" (")[0]) for s in skipped] == [("a.txt", "not JSONL or Parquet")]
+    assert "use tabayyun analyze" in skipped[0].reason
+
+
+def test_batch_exit_code_is_1_when_inputs_were_skipped(tmp_path):
+    # exit 0 with skipped inputs, unlike analyze and add
+    (tmp_path / "a.txt").write_text(FLOOD, encoding="utf-8")
+    (tmp_path / "day.jsonl").write_text(json.dumps({"text": FLOOD2}, ensure_ascii=False) + "\nnot json\n")
+    r = runner.invoke(app, ["batch", str(tmp_path), "--out", str(tmp_path / "out"), "--scheduler", "single",
+                            "--no-reports"])
+    assert r.exit_code == 1, r.output
+    assert "3 inputs: 1 articles" in r.stdout and r.stderr.count("skipped: ") == 2
+
+
+def test_watch_alert_prints_a_range_plainly():
+    # "20.0–99.0" for "العشرات"
+    f = {"fact": "wounded", "figures": [{"value": None, "low": 20.0, "high": 99.0, "claimant_label": "مسؤولون"},
+                                        {"value": 400, "claimant_label": "أرمينيا"},
+                                        {"value": None, "low": 200.0, "high": None, "outlet": "x"}]}
+    assert _describe("dispute", f) == "wounded: 20–99 (مسؤولون) / 400 (أرمينيا) / 200– (x)"
