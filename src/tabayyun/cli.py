@@ -26,8 +26,9 @@ app = typer.Typer(
     rich_markup_mode=None,
     help="tabayyun (تبيّن): many Arabic news articles in, one source-attributed dossier out.",
 )
-out = Console()
-err = Console(stderr=True)
+# soft_wrap: one-line messages (paths, tokens) are never broken at 80 columns
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
 
@@ -92,7 +93,7 @@ def _write_file(path: Path, text: str) -> None:
         raise typer.Exit(EXIT_USAGE) from None
 
 
-def _summary(dossier, quiet: bool) -> None:
+def _summary(dossier, quiet: bool, console: Console | None = None) -> None:
     # one line per item, never wrapped: people grep these
     for k in dossier.skipped:
         print(f"skipped: {k.source}: {k.reason}", file=sys.stderr)
@@ -115,7 +116,7 @@ def _summary(dossier, quiet: bool) -> None:
             (f"of {labels.get(s.duplicate_of)}" if s.duplicate_of else "")
             + (f" +{len(s.also_from)} identical" if s.also_from else ""),
         )
-    out.print(t)
+    (console or out).print(t)
 
 
 Paths = typer.Argument(..., help="Files, directories (recursive), globs, or - for stdin.")
@@ -159,7 +160,9 @@ def analyze(
     mixed = mixed_stories_note(dossier, settings)
     if mixed:
         dossier = replace(dossier, notes=tuple(dossier.notes) + (mixed,))
-    _summary(dossier, quiet)
+    # "--json -" pipes the dossier: the table must not end up inside it
+    to_stdout = any(str(p) == "-" for p in (html, json_out, md) if p)
+    _summary(dossier, quiet, err if to_stdout else out)
     written = _write_outputs(dossier, html, json_out, md, full)
     for p in written:
         if not quiet and str(p) != "-":
@@ -400,6 +403,10 @@ def serve(
     except ImportError as exc:
         err.print(f"error: the web app needs the [web] extra (pip install 'tabayyun[web]'): {exc}", markup=False)
         raise typer.Exit(EXIT_USAGE) from None
+    busy = _cannot_listen(host, port)
+    if busy:
+        err.print(f"error: cannot listen on {host}:{port}: {busy}", markup=False, highlight=False)
+        raise typer.Exit(EXIT_USAGE)
     if not is_loopback(host) and not token and not read_only:
         import secrets
 
@@ -415,6 +422,24 @@ def serve(
 
 
 MAX_STORY_LINES = 20
+
+def _cannot_listen(host: str, port: int) -> str | None:
+    """Why the address cannot be bound (in use, not ours), checked before saying
+    "tabayyun on …": uvicorn only logs it and exits with its own code 3."""
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        with socket.socket(infos[0][0], socket.SOCK_STREAM) as sock:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            sock.bind(infos[0][4])
+    except OSError as exc:
+        import errno
+
+        why = exc.strerror or str(exc)
+        return why + " (pick another --port)" if exc.errno == errno.EADDRINUSE else why
+    return None
+
 
 DbOption = typer.Option(None, "--db", help="SQLite file or postgresql://… URL (default: tabayyun.db in the user data dir).")
 

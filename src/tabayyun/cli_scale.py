@@ -102,7 +102,10 @@ def watch(
     w = Watcher(sources, store, state_path, fetcher=fetcher, alerts_path=alerts, webhook=webhook,
                 fetch_pages=not no_pages)
 
+    last = {}
+
     def report(rep):
+        last["rep"] = rep
         for src, what in rep.errors:
             print(f"error: {src}: {what}", file=sys.stderr)
         for s in rep.skipped:
@@ -117,3 +120,7 @@ def watch(
         print("stopped", file=sys.stderr)
     finally:
         store.close()
+    # for cron: a last pass with dead sources or skipped items is a partial run (exit 1)
+    rep = last.get("rep")
+    if rep is not None and (rep.errors or rep.skipped):
+        raise typer.Exit(EXIT_PARTIAL)

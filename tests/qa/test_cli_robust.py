@@ -124,3 +124,30 @@ def test_add_lists_at_most_a_screenful_of_stories(monkeypatch, tmp_path):
     r = runner.invoke(app, ["add", "x.jsonl"])
     assert r.exit_code == 0, r.output
     assert r.stdout.count("story: ") == cli.MAX_STORY_LINES and "280 more stories" in r.stdout
+
+
+def test_json_to_stdout_is_valid_json(tmp_path):
+    # the README's `cat article.txt | tabayyun analyze - --json -` printed the
+    # summary table into the JSON
+    import json
+
+    r = runner.invoke(app, ["analyze", "-", "--json", "-"], input=FLOOD)
+    assert r.exit_code == 0, r.output
+    assert len(json.loads(r.stdout)["articles"]) == 1
+    assert "articles from 1 inputs" in r.stderr
+
+
+def test_serve_on_a_busy_port_is_a_clear_usage_error(tmp_path):
+    # it printed "tabayyun on http://…" and then uvicorn's error, exit code 3
+    import socket
+
+    import pytest
+
+    pytest.importorskip("uvicorn")
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        r = runner.invoke(app, ["serve", "--db", str(tmp_path / "s.db"), "--port", str(port)])
+    assert r.exit_code == 2
+    assert "cannot listen on 127.0.0.1" in r.stderr and "tabayyun on" not in r.stdout

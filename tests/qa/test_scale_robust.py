@@ -40,3 +40,17 @@ def test_watch_alert_prints_a_range_plainly():
                                         {"value": 400, "claimant_label": "أرمينيا"},
                                         {"value": None, "low": 200.0, "high": None, "outlet": "x"}]}
     assert _describe("dispute", f) == "wounded: 20–99 (مسؤولون) / 400 (أرمينيا) / 200– (x)"
+
+
+def test_watch_once_exits_1_when_a_source_failed(tmp_path):
+    # cron saw exit 0 when every feed was dead
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(FLOOD, encoding="utf-8")
+    feeds = tmp_path / "feeds.txt"
+    feeds.write_text(f"{folder}\n{tmp_path / 'missing'}\n")
+    r = runner.invoke(app, ["watch", str(feeds), "--db", str(tmp_path / "w.db"), "--once"])
+    assert r.exit_code == 1, r.output
+    assert "not a URL and not a folder" in r.stderr and "1 added" in r.stderr
+    feeds.write_text(f"{folder}\n")
+    assert runner.invoke(app, ["watch", str(feeds), "--db", str(tmp_path / "w.db"), "--once"]).exit_code == 0

@@ -58,3 +58,22 @@ def test_outlet_page_loads_each_article_once(db, monkeypatch):
         r = TestClient(create_app(s, WebConfig(read_only=True))).get("/outlets/okaz")
         assert r.status_code == 200
         assert calls and len(calls) == len(set(calls))  # was once per figure, seconds on a busy outlet
+
+
+def test_upload_with_a_wrong_field_name_says_which_fields(db, tmp_path):
+    pytest.importorskip("fastapi")
+    import shutil
+
+    from fastapi.testclient import TestClient
+
+    from tabayyun.web import WebConfig, create_app
+
+    copy = tmp_path / "w.db"
+    shutil.copy(db, copy)
+    with Store.open(copy) as s:
+        c = TestClient(create_app(s, WebConfig()))
+        r = c.post("/api/articles", files={"file": ("a.txt", FLOOD.encode(), "text/plain")})
+        assert r.status_code == 400
+        assert "form field 'files'" in r.json()["error"]["message"]
+        r = c.post("/api/articles", files={"files": ("a.txt", FOOTBALL.encode() + "وانتهى اللقاء.".encode(), "text/plain")})
+        assert r.status_code == 201 and len(r.json()["added"]) == 1
