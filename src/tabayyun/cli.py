@@ -82,6 +82,9 @@ def _write_outputs(dossier, html: Path | None, json_out: Path | None, md: Path |
     return written if all(str(p) != "-" for p in (html, json_out, md) if p) else written + [Path("-")]
 
 
+MAX_TABLE_ROWS = 40  # articles listed in the terminal summary
+
+
 def _write_file(path: Path, text: str) -> None:
     """Write an output file, creating its folder; a path that cannot be written
     (a directory, no permission, a full disk) ends the run with a one-line reason."""
@@ -105,7 +108,7 @@ def _summary(dossier, quiet: bool, console: Console | None = None) -> None:
     for col in ("source", "outlet", "published", "lang", "chars", "cleaned", "duplicate"):
         t.add_column(col)
     labels = {s.article: s.label for s in dossier.sources}
-    for s in dossier.sources:
+    for s in dossier.sources[:MAX_TABLE_ROWS]:
         t.add_row(
             s.label,
             f"{s.outlet} ({s.outlet_how})" if s.outlet else "-",
@@ -116,6 +119,8 @@ def _summary(dossier, quiet: bool, console: Console | None = None) -> None:
             (f"of {labels.get(s.duplicate_of)}" if s.duplicate_of else "")
             + (f" +{len(s.also_from)} identical" if s.also_from else ""),
         )
+    if len(dossier.sources) > MAX_TABLE_ROWS:  # a day of news is thousands of lines otherwise
+        t.caption = f"… and {len(dossier.sources) - MAX_TABLE_ROWS} more articles (all of them are in the report)"
     (console or out).print(t)
 
 

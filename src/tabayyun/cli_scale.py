@@ -35,12 +35,20 @@ def batch(
     if not verbose:  # Dask's scheduler and workers log every start-up step at INFO
         os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "warning")
     try:
-        from .scale.batch import run_batch
+        from .scale.batch import LOCAL, SchedulerError, run_batch
     except ImportError as exc:  # dask is an extra
         err.print(f"error: batch needs the 'scale' extra: pip install 'tabayyun[scale]' ({exc})", markup=False)
         raise typer.Exit(EXIT_USAGE) from None
-    res = run_batch(inputs, out, scheduler=scheduler, workers=workers, blocksize=blocksize << 20,
-                    reports=not no_reports)
+    if scheduler is not None and scheduler not in LOCAL and ":" not in scheduler:
+        err.print(f"error: unknown scheduler {scheduler!r}: use {', '.join(LOCAL)} or an address "
+                  "(tcp://host:8786)", markup=False)
+        raise typer.Exit(EXIT_USAGE)
+    try:
+        res = run_batch(inputs, out, scheduler=scheduler, workers=workers, blocksize=blocksize << 20,
+                        reports=not no_reports)
+    except SchedulerError as exc:
+        err.print(f"error: {exc}", markup=False)
+        raise typer.Exit(EXIT_USAGE) from None
     for s in res.skipped:
         print(f"skipped: {s.source}: {s.reason}", file=sys.stderr)
     for n in res.notes:

@@ -151,3 +151,16 @@ def test_serve_on_a_busy_port_is_a_clear_usage_error(tmp_path):
         r = runner.invoke(app, ["serve", "--db", str(tmp_path / "s.db"), "--port", str(port)])
     assert r.exit_code == 2
     assert "cannot listen on 127.0.0.1" in r.stderr and "tabayyun on" not in r.stdout
+
+
+def test_summary_table_is_capped_for_a_day_of_news(tmp_path):
+    # 1,325 articles printed a 2,650-line table
+    import json
+
+    lines = [json.dumps({"text": f"قال المتحدث إن الاجتماع رقم {i} عقد في الرياض اليوم بحضور {i + 3} وزراء.\n"},
+                        ensure_ascii=False) for i in range(cli.MAX_TABLE_ROWS + 5)]
+    (tmp_path / "d.jsonl").write_text("\n".join(lines) + "\n")
+    r = runner.invoke(app, ["analyze", str(tmp_path / "d.jsonl")])
+    assert r.exit_code == 0, r.output
+    assert "… and 5 more articles" in r.stdout
+    assert r.stdout.count("d.jsonl:") <= cli.MAX_TABLE_ROWS

@@ -54,3 +54,21 @@ def test_watch_once_exits_1_when_a_source_failed(tmp_path):
     assert "not a URL and not a folder" in r.stderr and "1 added" in r.stderr
     feeds.write_text(f"{folder}\n")
     assert runner.invoke(app, ["watch", str(feeds), "--db", str(tmp_path / "w.db"), "--once"]).exit_code == 0
+
+
+def test_batch_bad_scheduler_is_a_usage_error_not_a_traceback(tmp_path, monkeypatch):
+    (tmp_path / "day.jsonl").write_text(json.dumps({"text": FLOOD2}, ensure_ascii=False) + "\n")
+    args = ["batch", str(tmp_path / "day.jsonl"), "--out", str(tmp_path / "out"), "--no-reports", "--scheduler"]
+    r = runner.invoke(app, args + ["bogus"])
+    assert r.exit_code == 2 and "unknown scheduler 'bogus'" in r.stderr
+    import socket
+
+    import tabayyun.scale.batch as batch
+
+    monkeypatch.setattr(batch, "SCHEDULER_TIMEOUT", "1s")
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    r = runner.invoke(app, args + [f"tcp://127.0.0.1:{port}"])
+    assert r.exit_code == 2 and "cannot reach the Dask scheduler" in r.stderr
+    assert r.exception is None or isinstance(r.exception, SystemExit)

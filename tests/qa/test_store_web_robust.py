@@ -77,3 +77,11 @@ def test_upload_with_a_wrong_field_name_says_which_fields(db, tmp_path):
         assert "form field 'files'" in r.json()["error"]["message"]
         r = c.post("/api/articles", files={"files": ("a.txt", FOOTBALL.encode() + "وانتهى اللقاء.".encode(), "text/plain")})
         assert r.status_code == 201 and len(r.json()["added"]) == 1
+
+
+def test_a_database_url_of_another_kind_is_refused_clearly():
+    # mysql:// ended in a ModuleNotFoundError traceback
+    from tabayyun.store import StoreError
+
+    with pytest.raises(StoreError, match="unsupported database mysql://u:\\*\\*\\*@h/db"):
+        Store.open("mysql://u:secret@h/db")

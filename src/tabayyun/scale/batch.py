@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..api import _run_article, default_pipeline
+from ..errors import TabayyunError
 from ..ingest.readers import finish
 from ..model import Article, Dossier, Skipped
 from ..settings import Settings
@@ -27,6 +28,11 @@ from .partitions import Part, expand, plan, units
 log = logging.getLogger(__name__)
 
 LOCAL = ("single", "synchronous", "threads", "processes")
+SCHEDULER_TIMEOUT = "20s"
+
+
+class SchedulerError(TabayyunError):
+    """The Dask scheduler given cannot be reached: a one-line reason, not a traceback."""
 
 
 @dataclass
@@ -84,7 +90,11 @@ def _client(scheduler: str | None, workers: int | None):
                 Client(cluster) as client:
             yield client
     else:
-        with Client(scheduler) as client:
+        try:
+            client = Client(scheduler, timeout=SCHEDULER_TIMEOUT)
+        except (OSError, ValueError, TimeoutError) as exc:  # unreachable, refused, a malformed address
+            raise SchedulerError(f"cannot reach the Dask scheduler {scheduler}: {exc}") from None
+        with client:
             yield client
 
 
