@@ -55,3 +55,32 @@ def test_cli_on_mixed_folder_exits_1_without_traceback(bad_dir, tmp_path):
     assert "Traceback" not in r.output
     assert r.exception is None or isinstance(r.exception, SystemExit)
     assert r.output.count("skipped: ") == 12
+
+
+def _jsonl_text():
+    import json
+
+    from qa_texts import FLOOD, FOOTBALL
+
+    return "\n".join(json.dumps({"text": t, "source": o}, ensure_ascii=False)
+                     for t, o in ((FLOOD, "okaz"), (FOOTBALL, "sabq"))) + "\n"
+
+
+def test_utf16_jsonl_is_read_line_by_line(tmp_path):
+    # lines were split on the byte "\n", half of a UTF-16 character: 3 inputs, 2 "binary"
+    for enc in ("utf-16", "utf-16-le", "utf-16-be", "cp1256"):
+        f = tmp_path / f"{enc}.jsonl"
+        f.write_bytes(_jsonl_text().encode(enc))
+        d = analyse([f])
+        assert d.inputs == 2 and not d.skipped, (enc, d.skipped)
+        assert sorted(s.outlet for s in d.sources) == ["okaz", "sabq"]
+
+
+def test_batch_refuses_utf16_jsonl_with_a_reason(tmp_path):
+    from tabayyun.scale.partitions import expand
+
+    (tmp_path / "u.jsonl").write_bytes(_jsonl_text().encode("utf-16"))
+    (tmp_path / "ok.jsonl").write_text(_jsonl_text(), encoding="utf-8")
+    files, skipped = expand([str(tmp_path)])
+    assert [f.name for f in files] == ["ok.jsonl"]
+    assert skipped[0].reason.startswith("UTF-16 JSONL cannot be split for batch")

@@ -15,11 +15,13 @@ from pathlib import Path
 
 from ..errors import Reasons
 from ..ingest.formats import Unit, record_unit
-from ..ingest.readers import jsonl_line
+from ..ingest.readers import _utf16, jsonl_line
 from ..model import Skipped
 from ..settings import Settings
 
 _CHUNK = 1 << 22
+UTF16_JSONL = ("UTF-16 JSONL cannot be split for batch: convert it to UTF-8 (iconv -f UTF-16 -t UTF-8) "
+               "or read it with tabayyun analyze or add")
 NOT_BATCH = "not JSONL or Parquet (batch reads .jsonl, .json, .parquet; use tabayyun analyze or add for text, HTML, feeds)"
 
 
@@ -56,7 +58,18 @@ def expand(inputs: list[str]) -> tuple[list[Path], list[Skipped]]:
             if not hits:
                 skipped.append(Skipped(spec, Reasons.NO_MATCH))
             files += hits
-    return files, skipped
+    # byte ranges split on b"\n", which is half a character in UTF-16: say so instead
+    utf16 = [f for f in files if _kind(f) == "jsonl" and _is_utf16(f)]
+    skipped += [Skipped(str(f), UTF16_JSONL) for f in utf16]
+    return [f for f in files if f not in utf16], skipped
+
+
+def _is_utf16(p: Path) -> bool:
+    try:
+        with p.open("rb") as fh:
+            return _utf16(fh.read(4000)) is not None
+    except OSError:
+        return False
 
 
 def _kind(p: Path) -> str | None:
