@@ -31,6 +31,7 @@ def corpus_stages(settings: Settings, also_from: dict[str, tuple[str, ...]]) -> 
     from .compare.link import link
     from .compare.sources import make_sources
     from .compare.align import align
+    from .compare.contradictions import contradictions
     from .compare.findings import findings
     from .compare.framing import framing
     from .compare.summary import summary
@@ -38,10 +39,11 @@ def corpus_stages(settings: Settings, also_from: dict[str, tuple[str, ...]]) -> 
     from .compare.wire import wire
 
     # link before figures: claimants then carry canonical entity labels; wire
-    # (independence) before findings, which count independent sources; timeline
-    # and summary read every finding, so they come last (summary last)
+    # (independence) before findings, which count independent sources;
+    # contradictions after findings; timeline and summary read every finding,
+    # so they come last (summary last)
     return (make_dedupe(settings), make_sources(also_from), link, figures, wire, align, findings,
-            framing, timeline, summary)
+            contradictions, framing, timeline, summary)
 
 
 def default_pipeline(settings: Settings | None = None, also_from=None) -> Pipeline:

@@ -283,20 +283,25 @@ def inspect(
 def eval_(
     kind: str = typer.Argument(..., help="What to score: see 'tabayyun eval --help' (ner, times, numbers, claims, …)."),
     file: Path = typer.Argument(..., help="Gold data in the kind's public format."),
+    gold: Optional[Path] = typer.Argument(None, help="Second file for kinds that score input against gold (clusters: GOLD.jsonl)."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object of metrics."),
     option: list[str] = typer.Option([], "-O", "--option", help="Scorer option key=value (repeatable)."),
 ):
     """Score an extractor on gold data and print a table (or JSON with --json).
 
     Example: tabayyun eval ner dev.conll --json
+    Example: tabayyun eval clusters ARTICLES.jsonl GOLD.jsonl
     """
     _setup_logging(False)
     from . import evaluate
 
     opts = _options(option)
-    if not file.exists():
-        err.print(f"error: no such file: {file}")
-        raise typer.Exit(EXIT_USAGE)
+    for path in (file, gold):
+        if path is not None and not path.exists():
+            err.print(f"error: no such file: {path}")
+            raise typer.Exit(EXIT_USAGE)
+    if gold is not None:
+        opts["gold"] = gold
     try:
         result = evaluate.run(kind, file, **opts)
     except ValueError as exc:

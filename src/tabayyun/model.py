@@ -297,6 +297,7 @@ class Figure:
     time: str | None
     evidence: Evidence
     fact: str | None = None  # key of the aligned fact this figure speaks of (compare/align)
+    fact_ar: str | None = None  # the same fact named for the reader, in Arabic (display only)
 
 
 @_rec
@@ -327,6 +328,8 @@ class Dispute:
     note: str | None = None  # e.g. "values differ in time scope"
     values: tuple[str, ...] = ()  # the distinct values as displayed, highest first
     independent_sources: int = 0  # copies and relays of one agency count once
+    fact_ar: str | None = None  # the fact named for the reader, in Arabic
+    note_ar: str | None = None  # the note for the reader, in Arabic (``note`` stays English)
 
 
 @_rec
@@ -336,6 +339,7 @@ class AttributionConflict:
     claimants: tuple[str, ...]
     figures: tuple[Figure, ...]
     outlets: tuple[str, ...] = ()
+    fact_ar: str | None = None  # the fact named for the reader, in Arabic
 
 
 @_rec
@@ -371,6 +375,7 @@ class Agreement:
     value: str | None = None  # the agreed value as displayed ("45 days = 1.5 months")
     outlets: tuple[str, ...] = ()
     figures: tuple[Figure, ...] = ()
+    fact_ar: str | None = None  # the fact named for the reader, in Arabic
 
 
 @_rec
@@ -381,6 +386,8 @@ class SingleSource:
     kind: str = "figure"  # "figure" or "statement"
     claimant: str | None = None  # display label of who is credited, None = the outlet itself
     fact: str | None = None  # the aligned fact key (figures) or statement-group key
+    fact_ar: str | None = None  # the fact named for the reader, in Arabic
+    importance: float = 0.0  # rank for the report and summary: figures and strong claims first
 
 
 @_rec

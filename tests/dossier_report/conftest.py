@@ -30,15 +30,17 @@ def built(seeds):
     a0, a1, a2, a3, a4 = (art(d, p) for p in ("000", "001", "002", "003", "004"))
     o0, o1, o2, o3, o4 = (label(d, a) for a in (a0, a1, a2, a3, a4))
     toll = (fig(d, "000", 200), fig(d, "000", 32), fig(d, "002", 27), fig(d, "001", 5))
-    dispute = Dispute("killed: Armenian side, 19–20 Sep 2023", "killed", toll, "values differ in time scope")
+    dispute = Dispute("killed: Armenian side, 19–20 Sep 2023", "killed", toll, "values differ in time scope",
+                      fact_ar="عدد القتلى في الجانب الأرميني (سبتمبر 2023)",
+                      note_ar="تغطي الأرقام مددًا زمنية مختلفة («خلال يوم واحد»، دون مدة محددة)، فقد لا تتعارض كلها.")
     conflict = AttributionConflict("killed: Armenian side", 200.0, ("أرمينيا", "مسؤول انفصالي في الإقليم"),
-                                   (fig(d, "000", 200), fig(d, "004", 200)))
+                                   (fig(d, "000", 200), fig(d, "004", 200)), fact_ar="عدد القتلى في الجانب الأرميني")
     contra = Contradiction("number", 0.91, span_of(a0, "هناك ما يقرب من 200 قتيل", o0),
                            span_of(a0, "لم تتعدى الـ 32 قتيل", o0), "200 مقابل 32 قتيلًا")
-    agree = Agreement("ceasefire agreed on 20 September", 2,
+    agree = Agreement("ceasefire agreed on 20 September", 2, fact_ar="اتفاق وقف إطلاق النار في 20 سبتمبر", evidence=
                       (span_of(a3, "أعلنت وزارة الدفاع الأذربيجانية التوصل إلى اتفاق لوقف باكو عمليتها", o3),
                        span_of(a4, "التوصل إلى اتفاق لوقف إطلاق النار في قره باغ", o4)))
-    single = SingleSource("Turkey moved Syrian fighters to the region", o1,
+    single = SingleSource("تركيا نقلت مسلحين سوريين إلى المنطقة", o1,
                           span_of(a1, "نقلت الآلاف من المسلحين السوريين الموالين لها", o1))
     cleansing = span_of(a1, "بهدف التطهير العرقي", o1)
     framing = (

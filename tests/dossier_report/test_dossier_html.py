@@ -34,21 +34,67 @@ def test_summary_comes_first_and_sections_are_in_order(built):
 
 
 @pytest.mark.parametrize("needle", [
-    "killed: Armenian side, 19–20 Sep 2023",  # dispute
-    "values differ in time scope",
+    "عدد القتلى في الجانب الأرميني (سبتمبر 2023)",  # dispute, by its reader label
+    "تغطي الأرقام مددًا زمنية مختلفة",  # its note for the reader
     "200 مقابل 32 قتيلًا",  # contradiction explanation
-    "ceasefire agreed on 20 September",  # agreement
+    "اتفاق وقف إطلاق النار في 20 سبتمبر",  # agreement
     "2 مصادر مستقلة",
-    "Turkey moved Syrian fighters to the region",  # single source
-    "ethnic-cleansing",  # framing column
+    "تركيا نقلت مسلحين سوريين إلى المنطقة",  # single source
+    "تطهير عرقي",  # framing row
     "مرتزقة",  # outlet term
-    "same-agency:رويترز",  # independence group
+    "الوكالة نفسها (رويترز)",  # independence group
     "93%",  # wire copy similarity
     "تبادل الجنود",  # timeline
 ])
 def test_html_shows_every_record_type(built, needle):
     assert needle in to_html(built)
 
+
+@pytest.mark.parametrize("machine", [
+    "killed: Armenian side", "values differ in time scope", "ceasefire agreed on 20 September",
+    "ethnic-cleansing", "counter-terrorism", "same-agency", ">claim<", ">PER<",
+])
+def test_machine_keys_stay_out_of_the_reader_view(built, machine):
+    html = to_html(built)
+    body = html[html.index("<main>"):]
+    assert machine not in re.sub(r'data-[se]="\d+"', "", body)
+
+
+def test_seed_report_reads_in_arabic(seeds):
+    html = to_html(seeds)
+    for english in ("Armenian side", "time scope", "dated differently", "the outlet itself", "(operation)"):
+        assert english not in html, english
+    md = to_markdown(seeds)
+    assert "Armenian side" not in md and "time scope" not in md
+    assert "عدد القتلى في الجانب الأرميني" in html and "عدد القتلى في الجانب الأرميني" in md
+
+
+def test_single_source_is_ranked_and_capped(seeds):
+    from tabayyun.report.html import SINGLE_SOURCE_SHOWN
+
+    assert len(seeds.single_source) > SINGLE_SOURCE_SHOWN  # the seeds do flood the list
+    html = to_html(seeds)
+    sec = html[html.index('<section id="single-source"'):html.index('<section id="figures"')]
+    shown = sec[:sec.index("<details>")]
+    assert shown.count('<tr id="single-') == SINGLE_SOURCE_SHOWN
+    assert f"تُعرض {SINGLE_SOURCE_SHOWN} من {len(seeds.single_source)}" in sec
+    # figures come before statements in the shown rows
+    kinds = re.findall(r'<span class="tag">(رقم|تصريح)</span>', shown)
+    assert kinds[0] == "رقم" and kinds == sorted(kinds, key=lambda k: k != "رقم")
+    md = to_markdown(seeds)
+    assert f"تُعرض {SINGLE_SOURCE_SHOWN} من {len(seeds.single_source)}" in md
+
+
+def test_evidence_links_carry_exact_offsets(seeds):
+    html = to_html(seeds)
+    by_id = {a.id: a for a in seeds.articles}
+    links = re.findall(r'href="#p-([0-9a-f]+)-(\d+)" data-s="(\d+)" data-e="(\d+)"', html)
+    assert len(links) > 50
+    for aid, para, s, e in links:
+        a = by_id[aid]
+        assert int(para) <= int(s) < int(e) <= len(a.text)
+        assert "\n" not in a.text[int(para):int(s)]  # the passage starts inside its paragraph
+    assert "p:target" in html  # the paragraph lights up when the link is followed
 
 def test_dispute_table_has_each_value_and_claimant(built):
     html = to_html(built)
@@ -60,9 +106,14 @@ def test_dispute_table_has_each_value_and_claimant(built):
 def test_framing_matrix_splits_counts_by_voice(built):
     html = to_html(built)
     sec = html[html.index('<section id="framing"'):html.index('<section id="timeline"')]
-    # xeber24: 2 in its own voice for ethnic cleansing; 0 quoted / 0 attributed
-    assert re.search(r'class="own" title="بصوت الوسيلة">2</a> · <span class="muted">0</span> · <span class="muted">0</span>', sec)
-    assert 'title="منسوب إلى قائل">3</a>' in sec
+    # one row per side in Arabic, outlets across; xeber24: 2 in its own voice for ethnic cleansing
+    row = sec[sec.index("<th>تطهير عرقي</th>"):]
+    row = row[:row.index("</tr>")]
+    assert re.search(r'class="v-outlet" title="بصوت الوسيلة">2 <small>', row)
+    assert "داخل اقتباس" not in row and "منسوب إلى قائل" not in row
+    assert 'title="منسوب إلى قائل">3 <small>' in sec
+    # the frame is named once, as a group heading
+    assert sec.count(">تسمية العملية</th>") == 1
 
 
 def test_markdown_carries_the_same_content(built):
@@ -70,9 +121,14 @@ def test_markdown_carries_the_same_content(built):
     for head in ("## الخلاصة", "## الخلافات على الأرقام", "## تضارب النسبة", "## التناقضات", "## نقاط الاتفاق",
                  "## ادعاءات من مصدر واحد", "## الأرقام", "## التأطير حسب الوسيلة", "## التسلسل الزمني", "## المصادر"):
         assert head in md
-    assert "killed: Armenian side" in md and "Turkey moved Syrian fighters" in md and "2023-12-07" in md
-    # columns: counter-terrorism (4 uses) then ethnic-cleansing; cells own · quoted · attributed
-    assert "| xeber24.net | 0 · 1 · 0 | 2 · 0 · 0 |" in md
+    assert "عدد القتلى في الجانب الأرميني" in md and "تركيا نقلت مسلحين سوريين" in md and "7 ديسمبر 2023" in md
+    # rows: sides (contested own-voice use first); cells own · quoted · attributed per outlet
+    from tabayyun.report.html import framing_matrix
+
+    outlets = framing_matrix(built).outlets  # the outlets that use a contested term
+    assert len(outlets) == 2 and f"| التسمية | {' | '.join(outlets)} |" in md
+    assert "same-agency" not in md and "الوكالة نفسها (رويترز)" in md
+    assert re.search(r"\| تسمية العملية: تطهير عرقي \|( \|)* 2 · 0 · 0 \|", md)
 
 
 def test_empty_sections_say_what_was_not_found():
@@ -86,10 +142,11 @@ def test_empty_sections_say_what_was_not_found():
 def test_script_in_an_article_and_in_a_finding_renders_as_text():
     d = tabayyun.analyse(["قال المسؤول يوم 3 مارس 2024 <script>alert(1)</script> إن 12 شخصًا قتلوا في المدينة."])
     a = d.articles[0]
-    bad = Dispute("<script>alert(2)</script>", "killed", d.figures[:1], "<b>x</b>")
+    bad = Dispute("<script>alert(2)</script>", "killed", d.figures[:1], "<b>x</b>",
+                  fact_ar="<script>alert(2)</script>", note_ar="<b>x</b>")
     d = replace(d, disputes=(bad,))
     html, md = to_html(d), to_markdown(d)
-    assert "<script>" not in html and "&lt;script&gt;alert(2)" in html and "&lt;b&gt;x" in html
+    assert "<script>alert" not in html and "&lt;script&gt;alert(2)" in html and "&lt;b&gt;x" in html
     assert "<script>" not in md
     assert "<script" not in str(timeline_svg((TimelineEvent("2024-03-03", "day", a.text, (Evidence(a.id, 0, 5),)),)))
 
@@ -109,3 +166,14 @@ def test_demo_renders(seeds, tmp_path):
     assert '<section id="summary">' in html and "<svg" in html
     a3 = art(seeds, "003")
     assert f'href="#p-{a3.id}-' in html
+
+
+def test_markdown_has_speakers_and_whos_who_like_the_html(seeds):
+    md = to_markdown(seeds)
+    speakers = md.split("## التصريحات حسب القائل", 1)[1].split("\n## ", 1)[0]
+    assert "### أرمينيا" in speakers and "ما يقرب من 200 قتيل" in speakers
+    assert "عبر" in md  # the via chain of at least one statement
+    who = md.split("## من هو من", 1)[1].split("\n## ", 1)[0]
+    assert "أذربيجان (Azerbaijan)" in who and "قره باغ" in who
+    for e in seeds.entities[:5]:
+        assert e.label in who

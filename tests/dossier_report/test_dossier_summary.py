@@ -103,3 +103,65 @@ def test_empty_and_headings_only():
 def test_seed_lead_is_the_launch(seeds):
     assert "إطلاق عملية عسكرية" in seeds.summary[0].text
     assert {c.article for c in seeds.summary[0].citations} >= {art(seeds, "000").id, art(seeds, "003").id}
+
+
+def test_seed_summary_is_a_short_ordered_brief(seeds):
+    kinds = [s.kind for s in seeds.summary]
+    assert len(seeds.summary) <= 14  # launch, agreed, 2 disputes, 2 conflicts, 2 contradictions, single-source, context
+    # launch first, then agreed, disputed, single-source, and follow-ups last
+    order = {"agreed": 1, "disputed": 2, "single-source": 3}
+    body = [order[k] for k in kinds[1:] if k in order]
+    assert kinds[0] == "context" and body == sorted(body)
+    assert kinds[-1] == "context"
+
+
+def test_seed_each_dispute_is_one_sentence_with_every_claimant(seeds):
+    for dp in seeds.disputes[:2]:
+        said = [s for s in seeds.summary if s.kind == "disputed" and s.text.startswith(dp.fact_ar + " موضع خلاف")]
+        assert len(said) == 1
+        for f in dp.figures:
+            assert f.claimant_label in said[0].text and f.outlet in said[0].text
+    conflicts = [s for s in seeds.summary if "منسوب إلى جهات مختلفة" in s.text]
+    assert any("الرقم 200" in s.text and "الرقم 32" in s.text for s in conflicts)
+
+
+def test_seed_summary_reads_in_arabic_and_cites_outlets(seeds):
+    for s in seeds.summary:
+        assert s.citations
+        assert "Armenian" not in s.text and "time scope" not in s.text
+        assert not any(c.isascii() and c.isalpha() for c in s.text.replace("xeber24.net", "")), s.text
+
+
+def test_seed_summary_does_not_repeat_an_event(seeds):
+    told = [(c.article, c.start) for s in seeds.summary if s.kind in ("context", "agreed", "single-source")
+            for c in s.citations[:1]]
+    assert len(told) == len(set(told))
+    lifted = [s.text for s in seeds.summary if s.kind == "context"]
+    assert len(lifted) == len(set(lifted))
+    assert sum("إطلاق عملية" in t for t in lifted) == 1  # the launch, told once
+
+
+def test_seed_summary_lifts_no_loaded_outlet_narration(seeds):
+    from tabayyun.compare.align_labels import neutral_side
+
+    by_id = {a.id: a for a in seeds.articles}
+    for s in seeds.summary:
+        for q in QUOTED.findall(s.text) if s.kind != "context" else [s.text]:
+            for c in s.citations:
+                a = by_id[c.article]
+                at = a.text.find(q)
+                if at < 0:
+                    continue
+                loaded = [f for f in a.frames if f.voice == "outlet" and at <= f.start < at + len(q) and not neutral_side(f.side)]
+                assert not loaded, (q[:60], [a.text[f.start:f.end] for f in loaded])
+
+
+def test_all_loaded_evidence_is_not_lifted():
+    loaded = "شنت القوات الغازية يوم 2 يونيو 2024 عدوانًا همجيًا على القرى الحدودية في الإقليم المحتل."
+    d = tabayyun.analyse([loaded])
+    a = d.articles[0]
+    frames = tuple(FrameTerm(a.text.index(w), a.text.index(w) + len(w), "operation", "aggression", "outlet")
+                   for w in ("الغازية", "عدوانًا"))
+    d = replace(d, articles=(replace(a, frames=frames),))
+    summary, _ = build_summary(d)
+    assert all("عدوانًا" not in s.text for s in summary)

@@ -10,10 +10,13 @@ from tabayyun.evaluate import run
 from tabayyun.evaluate.ner import norm_tag, read_conll, score, spans
 
 DATA = Path(__file__).resolve().parents[1] / "data"
-SHARED = Path(__file__).resolve().parents[3] / "shared" / "data" / "ner"
+# ../shared next to the repo (or next to the folder of git worktrees)
+SHARED = next((p / "shared" / "data" / "ner" for p in Path(__file__).resolve().parents[3:5]
+               if (p / "shared" / "data" / "ner").exists()), Path("/nonexistent"))
 
-GOLD_FLOOR = 0.87  # micro-F1 on tests/data/ner_gold.conll, entities stage (measured 0.90)
+GOLD_FLOOR = 0.90  # micro-F1 on tests/data/ner_gold.conll, entities stage (measured 0.912)
 DEV_FLOOR = 0.70  # micro-F1 PER/LOC/ORG, ANERcorp dev split (last 10%), CRF only (measured 0.707)
+DEV_STAGE_FLOOR = 0.70  # the same, entities stage, 10 sentences per document (measured 0.710)
 
 
 @pytest.mark.parametrize("tag,want", [("B-PERS", "B-PER"), ("I-PER", "I-PER"), ("b-loc", "B-LOC"),
@@ -63,3 +66,5 @@ def test_quality_floor_on_anercorp_dev(tmp_path):
     p.write_text("\n\n".join("\n".join(f"{w}\t{t}" for w, t in s) for s in dev), encoding="utf-8")
     res = run("ner", p, crf_only=True)
     assert res.metrics["f1"] >= DEV_FLOOR, res.as_json()
+    res = run("ner", p, doc=10)
+    assert res.metrics["f1"] >= DEV_STAGE_FLOOR, res.as_json()

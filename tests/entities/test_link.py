@@ -109,3 +109,45 @@ def test_link_fits_the_pipeline_after_the_entities_stage():
 
     p = Pipeline(default_stages(), (link,))
     assert "entities" in p.names and p.names[-1] == "link"
+
+
+def test_ministry_spellings_link_to_one_entity_and_count_for_the_state():
+    a1 = analyse("قالت وزارة الدفاع الأذربيجانية إن العملية انتهت.", "a")
+    a2 = analyse("وذكرت وزارة الدفاع في أذربيجان أن الجنود عادوا.", "b")
+    d = link(dossier_of([a1, a2]))
+    ids = ids_of(d, "وزارة الدفاع الأذربيجانية") | ids_of(d, "وزارة الدفاع")
+    assert ids == {"org:ministry:defence:gpe:AZ"}
+    ministry = entity(d, "org:ministry:defence:gpe:AZ")
+    assert ministry.type == "ORG"
+    az = entity(d, "gpe:AZ")
+    assert az is not None and "وزارة الدفاع الأذربيجانية" in az.aliases
+
+
+def test_ministry_entity_keeps_its_label_and_its_waw():
+    d = link(dossier_of([analyse("ووزارة الدفاع الأذربيجانية أعلنت انتهاء العملية.", "a")]))
+    ministry = entity(d, "org:ministry:defence:gpe:AZ")
+    assert ministry.label == "وزارة الدفاع (أذربيجان)"
+
+
+def test_local_person_spelled_two_ways_with_the_same_office_is_one():
+    a1 = analyse("وقال المتحدث باسم وزارة الدفاع الأرمنية أرتسرون هوفهانيسيان إن الهجوم صد.", "a")
+    a2 = analyse("وأضاف المتحدث باسم وزارة الدفاع الأرمنية أرتسرون هوفانيسيان أن الوضع هادئ.", "b")
+    d = link(dossier_of([a1, a2]))
+    ids = ids_of(d, "أرتسرون هوفهانيسيان") | ids_of(d, "أرتسرون هوفانيسيان")
+    assert len(ids) == 1 and next(iter(ids)).startswith("local:per:")
+
+
+def test_two_local_people_with_different_offices_stay_apart():
+    a1 = analyse("وقال المتحدث باسم وزارة الدفاع الأرمنية أرتسرون هوفهانيسيان إن الهجوم صد.", "a")
+    a2 = analyse("وأضاف المتحدث باسم وزارة الخارجية الأذربيجانية أرتسرون هوفانيسيان أن الوضع هادئ.", "b")
+    d = link(dossier_of([a1, a2]))
+    assert len(ids_of(d, "أرتسرون هوفهانيسيان") | ids_of(d, "أرتسرون هوفانيسيان")) == 2
+
+
+@pytest.mark.parametrize("a,b,want", [("هفهنسن", "هفنسن", True), ("هفنسن", "هفنسن", True),
+                                      ("بكرف", "بكرم", True), ("بكرف", "سكرف", False),
+                                      ("هفهنسن", "هفن", False)])
+def test_near_spellings(a, b, want):
+    from tabayyun.compare.link import _near
+
+    assert _near(a, b) is want and _near(b, a) is want

@@ -153,3 +153,88 @@ def test_a_title_is_not_a_person_though_it_opens_with_a_first_name():
     per = [m for m in a.entities if m.type == "PER"]
     assert [a.text[m.start:m.end] for m in per] == ["غيغام ستيبانيان"]
     assert a.text[per[0].role.start:per[0].role.end].startswith("أمين المظالم")
+
+
+# ---------------------------------------------------------------- ministries
+
+@pytest.mark.parametrize("text,span,state", [
+    ("قالت وزارة الدفاع الأذربيجانية إن قواتها أنهت العملية.", "وزارة الدفاع الأذربيجانية", "gpe:AZ"),
+    ("وأكد بيان لوزارة خارجية أرمينيا أن الوضع خطير.", "وزارة خارجية أرمينيا", "gpe:AM"),
+    ("وقالت الخارجية الأمريكية إن المحادثات مستمرة.", "الخارجية الأمريكية", "gpe:US"),
+    ("وذكرت وزارة الداخلية في أذربيجان أن الشرطة اعتقلت ثلاثة.", "وزارة الداخلية", "gpe:AZ"),
+])
+def test_ministry_is_an_org_whose_actor_is_its_state(text, span, state):
+    a = analyse(text)
+    got = [m for m in a.entities if a.text[m.start:m.end] == span]
+    assert got and got[0].type == "ORG" and got[0].actor == state
+    assert got[0].entity_id and got[0].entity_id.startswith("org:ministry:")
+
+
+def test_ministry_without_a_state_is_an_org_without_actor():
+    a = analyse("وأعلنت وزارة الصحة أن عدد المصابين ارتفع.")
+    got = [m for m in a.entities if a.text[m.start:m.end] == "وزارة الصحة"]
+    assert got and got[0].type == "ORG" and got[0].actor is None
+
+
+def test_portfolio_word_alone_is_no_ministry():
+    a = analyse("وطالبت الدفاع بزيادة الميزانية ثم تحدث عن الصحة العامة.")
+    assert not [m for m in a.entities if m.type == "ORG"]
+
+
+def test_speaker_of_a_ministry_keeps_the_ministry_in_the_role():
+    a = analyse("وقال المتحدث باسم وزارة الخارجية الأمريكية ماثيو ميلر إن واشنطن قلقة.")
+    per = [m for m in a.entities if a.text[m.start:m.end] == "ماثيو ميلر"]
+    assert per and a.text[per[0].role.start:per[0].role.end] == "المتحدث باسم وزارة الخارجية الأمريكية"
+    assert any(m.actor == "gpe:US" and m.type == "ORG" for m in a.entities)
+
+
+# ---------------------------------------------------------------- more bad input
+
+def test_long_tokens_below_the_cut_are_tagged_like_their_first_letters():
+    long = "أذربيجان" + "ـ" * 60  # tatweel: 68 letters written, 8 after normalising
+    a = analyse(f"قالت {long} إن باكو مستعدة.")
+    assert "باكو" in texts(a)
+    assert all(0 <= m.start < m.end <= len(a.text) for m in a.entities)
+
+
+def test_tokens_outside_sentences_are_skipped_not_fatal():
+    from dataclasses import replace as _replace
+
+    from tabayyun.extract.entities import entities
+    from tabayyun.model import Sentence
+
+    a = analyse("قال نيكول باشينيان إن يريفان مستعدة. وأضاف أن باكو ترفض.")
+    first = a.sentences[0]
+    b = entities(_replace(a, sentences=(Sentence(first.start, first.end),), entities=()))
+    assert "نيكول باشينيان" in texts(b)
+    assert "باكو" not in texts(b)  # outside every sentence: not tagged
+
+
+def test_latin_and_digit_runs_make_no_arabic_entities():
+    a = analyse("Nagorno-Karabakh 2023 ABC123 x9y8z7 ١٢٣٤٥ 9٠٩٠.")
+    assert all(m.type in ("PER", "ORG", "LOC", "GPE", "MISC", "NORP") for m in a.entities)
+    assert len(a.entities) <= 2
+
+
+@pytest.mark.parametrize("text", [
+    "وقال وزير الخارجية الأمريكي أنتوني بلينكن إن الحل ممكن.",
+    "وانتقدت وسائل الإعلام الروسية القرار.",
+    "وتغيرت السياسة الخارجية الأمريكية في المنطقة.",
+    "وقالت وزيرة الخارجية الألمانية أنالينا بيربوك إن برلين قلقة.",
+])
+def test_a_portfolio_inside_a_title_or_a_noun_phrase_is_no_ministry(text):
+    a = analyse(text)
+    assert not [m for m in a.entities if (m.entity_id or "").startswith("org:ministry:")]
+
+
+def test_a_joined_portfolio_stays_in_the_ministry():
+    a = analyse("وذكر بلاغ لوزارة الطاقة والمعادن المغربية أن الإنتاج ارتفع.")
+    got = [m for m in a.entities if a.text[m.start:m.end] == "وزارة الطاقة والمعادن المغربية"]
+    assert got and got[0].actor == "gpe:MA"
+
+
+def test_a_nationality_before_a_name_goes_to_the_title():
+    a = analyse("وقال وزير الدفاع الأرميني سورين بابيكيان ، إن الجيش مستعد.")
+    per = [m for m in a.entities if m.type == "PER"]
+    assert [a.text[m.start:m.end] for m in per] == ["سورين بابيكيان"]
+    assert a.text[per[0].role.start:per[0].role.end] == "وزير الدفاع الأرميني"

@@ -28,13 +28,17 @@ from dataclasses import dataclass, replace
 from ..extract.ner_lexicon import lexicon
 from ..model import Article, Dossier, Figure
 from ..pipeline import stage
-from .align_lex import BASE_NAME, CASUALTY, UNITS, Words, causes, groups, stems
+from .align_labels import fact_ar, month_span_ar, side_en
+from .align_lex import BASE_NAME, CASUALTY, UNITS, Words, agents, causes, groups, stems
 from .align_statements import align_statements
 from .wire import UnionFind
 
 TIME_GAP_DAYS = 21
 CAUSE_WINDOW = 14  # words after the figure
 CONTEXT_WINDOW = 8  # words either side, for non-casualty topics
+AGENT_TRIGGER_WINDOW = 4  # words before the figure where the verb of moving people is looked for
+AGENT_DOER_WINDOW = 8  # words before that verb where its doer is looked for
+MOVED = frozenset({"evacuated", "displaced"})
 _CAUSAL = frozenset({"في", "بسبب", "جراء", "اثر", "نتيجه", "خلال", "اثناء", "اعقاب", "عقب", "اثناء"})
 _DEMONSTRATIVE = frozenset({"تلك", "هذه", "ذلك", "هذا", "ال"})
 
@@ -51,6 +55,7 @@ class FigureInfo:
     cause: str | None
     subset: bool
     day: int | None
+    agent: str | None
     scope: str | None
     context: frozenset[str]
 
@@ -138,6 +143,30 @@ def _cause(words: Words, q) -> str | None:
     return None
 
 
+def _agent(words: Words, q) -> str | None:
+    """Who moved the people a figure counts: the doer of a finite verb of moving
+    just before the figure ("جنودها … ونقلوا ما يقرب من 500 شخص" -> soldiers), or of a
+    masdar after a helper verb ("يقومون بإجلاء"). A bare masdar ("تحدث عن إجلاء 10
+    آلاف شخص") names no doer: None. "stated" when a doer is implied but not classed."""
+    s, _ = words.sentence(q.start)
+    before = words.between(s, q.start)
+    table = agents()
+    k = len(before)
+    for i in range(k - 1, max(-1, k - 1 - AGENT_TRIGGER_WINDOW), -1):
+        kind = table.kind(before[i].norm)
+        if kind == "masdar":
+            if not any(table.kind(t.norm) == "helper" for t in before[max(0, i - 2) : i]):
+                return None
+        elif kind != "trigger":
+            continue
+        for t in reversed(before[max(0, i - AGENT_DOER_WINDOW) : i]):
+            doer = table.doer(t.norm)
+            if doer:
+                return doer
+        return "stated" if kind == "trigger" else None
+    return None
+
+
 def figure_info(dossier: Dossier) -> list[FigureInfo]:
     arts = {a.id: a for a in dossier.articles}
     words: dict[str, Words] = {}
@@ -147,7 +176,7 @@ def figure_info(dossier: Dossier) -> list[FigureInfo]:
         art = arts.get(f.article)
         q = art.quantities[f.quantity] if art and f.quantity < len(art.quantities) else None
         if q is None:
-            out.append(FigureInfo(i, "-", 1.0, "", None, None, False, _day(f.time), None, frozenset()))
+            out.append(FigureInfo(i, "-", 1.0, "", None, None, False, _day(f.time), None, None, frozenset()))
             continue
         w = words.get(art.id) or words.setdefault(art.id, Words(art))
         family, factor = UNITS.get(q.unit or "", (q.unit or ("person" if f.category in CASUALTY else "-"), 1.0))
@@ -171,6 +200,7 @@ def figure_info(dossier: Dossier) -> list[FigureInfo]:
             side=_side(w, art, q) if family == "person" else None,
             cause=_cause(w, q) if f.category in CASUALTY else None,
             subset=subset, day=_day(f.time),
+            agent=_agent(w, q) if f.category in MOVED else None,
             scope=art.text[q.scope.start : q.scope.end] if q.scope else None,
             context=context,
         ))
@@ -218,12 +248,18 @@ def _time_label(members: list[FigureInfo]) -> str:
     return a.strftime("%b %Y") if (a.year, a.month) == (b.year, b.month) else f"{a:%b %Y}–{b:%b %Y}"
 
 
-def _label(cat: str, family: str, group: str, subset: bool, side: str | None) -> str:
-    who = group or (BASE_NAME.get(family) or (family if family != "-" else ""))
+def _who(family: str, group: str) -> str:
+    return group or (BASE_NAME.get(family) or (family if family != "-" else ""))
+
+
+def _label(cat: str, family: str, group: str, subset: bool, side: str | None, agent: str | None = None) -> str:
+    """The machine key of a fact (English, stable across runs): "killed: Armenian side"."""
+    who = _who(family, group)
     if side:
-        canon = lexicon().canon.get(side)
-        name = (canon.label_en or canon.label) if canon else side
-        who = f"{name} side" if who == "people" else f"{who}, {name} side"
+        name = side_en(side)
+        who = name if who == "people" else f"{who}, {name}"
+    if agent:
+        who = f"{who}, moved by {agent}"
     if subset:
         who = f"{who} (among a larger toll)"
     return f"{cat}: {who}" if who else cat
@@ -235,6 +271,7 @@ def align_figures(dossier: Dossier) -> tuple[tuple[Figure, ...], list[FigureInfo
     for m, f in zip(infos, dossier.figures):
         base[(f.category, m.family, m.group, m.subset)].append(m)
     facts: dict[int, str] = {}
+    facts_ar: dict[int, str] = {}
     for (cat, family, group, subset), members in base.items():
         common = Counter(m.cause for m in members if m.cause).most_common(1)
         main_cause = common[0][0] if common else None
@@ -247,8 +284,10 @@ def align_figures(dossier: Dossier) -> tuple[tuple[Figure, ...], list[FigureInfo
             for m in ms:
                 parts[(m.side or (next(iter(sides)) if len(sides) == 1 else None), cause)].append(m)
         many_causes = len({c for _, c in parts}) > 1
-        for (side, cause), ms in parts.items():
-            label = _label(cat, family, group, subset, side)
+        split = [(side, cause, agent, part) for (side, cause), ms in parts.items()
+                 for agent, part in _split_by_agent(ms, dossier.figures)]
+        for side, cause, agent, ms in split:
+            label = _label(cat, family, group, subset, side, agent)
             if many_causes and cause:
                 label += f" ({cause})"
             topics = [ms] if cat in CASUALTY else _split_by_topic(ms)
@@ -256,14 +295,69 @@ def align_figures(dossier: Dossier) -> tuple[tuple[Figure, ...], list[FigureInfo
                 chunks = _split_by_time(topic)
                 for chunk in chunks:
                     key = label
-                    if len(topics) > 1:
-                        key += " — " + _topic_word(topic)
+                    topic_word = _topic_word(topic) if len(topics) > 1 else None
+                    if topic_word:
+                        key += " — " + topic_word
+                    period = None
                     if len(chunks) > 1:
                         key += f", {_time_label(chunk)}"
+                        period = _period_ar(chunk)
+                    ar = fact_ar(cat, _who(family, group), side, subset, cause if many_causes else None,
+                                 agent, topic_word and _topic_text(dossier, topic, topic_word), period)
                     for m in chunk:
                         facts[m.index] = key
-    figs = tuple(replace(f, fact=facts.get(i)) for i, f in enumerate(dossier.figures))
+                        facts_ar[m.index] = ar
+    figs = tuple(replace(f, fact=facts.get(i), fact_ar=facts_ar.get(i)) for i, f in enumerate(dossier.figures))
     return figs, infos
+
+
+def _split_by_agent(members: list[FigureInfo], figures) -> list[tuple[str | None, list[FigureInfo]]]:
+    """What one named doer moved is a part of everyone moved: like a "بينهم" subset,
+    a part below the whole is its own fact, not a rival count ("جنودها … نقلوا 500
+    شخص" vs "إجلاء أكثر من 10 آلاف شخص"). A part that equals or exceeds the whole
+    stays with it, to agree or to be disputed. Two doers, no whole: one fact each."""
+    whole = [m for m in members if m.agent is None]
+    by_agent: dict[str, list[FigureInfo]] = defaultdict(list)
+    for m in members:
+        if m.agent is not None:
+            by_agent[m.agent].append(m)
+    if not by_agent or (not whole and len(by_agent) == 1):
+        return [(None, members)]
+    floor = min((m.interval(figures[m.index])[0] for m in whole), default=None)
+    main, out = list(whole), []
+    for agent, part in by_agent.items():
+        below = floor is not None and all(m.interval(figures[m.index])[1] < floor for m in part)
+        if below or floor is None:
+            out.append((agent, part))
+        else:
+            main.extend(part)
+    return ([(None, main)] if main else []) + out
+
+
+def _period_ar(members: list[FigureInfo]) -> str:
+    days = sorted(m.day for m in members if m.day is not None)
+    if not days:
+        return "دون تاريخ"
+    return month_span_ar(dt.date.fromordinal(days[0]), dt.date.fromordinal(days[-1]))
+
+
+def _topic_text(dossier: Dossier, members: list[FigureInfo], stem: str) -> str:
+    """The topic stem as one of its figures' sentences writes it, for the reader."""
+    from ..arabic.stem import strip_clitics
+
+    arts = {a.id: a for a in dossier.articles}
+    for m in members:
+        f = dossier.figures[m.index]
+        art = arts.get(f.article)
+        if art is None:
+            continue
+        w = Words(art)
+        k = w.index(f.evidence.start)
+        for t in w.toks[max(0, k - CONTEXT_WINDOW) : k + CONTEXT_WINDOW + 1]:
+            p, s = strip_clitics(t.norm)
+            if t.norm[p : len(t.norm) - s] == stem:
+                return art.text[t.start : t.end]
+    return stem
 
 
 def _topic_word(members: list[FigureInfo]) -> str:

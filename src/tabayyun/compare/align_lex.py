@@ -62,6 +62,31 @@ def causes() -> _Table:
     return _Table(_rows("align_causes.tsv"))
 
 
+class _Agents:
+    """align_agents.tsv: verbs of moving people, helper verbs, and doer nouns."""
+
+    def __init__(self, rows: list[list[str]]):
+        by: dict[str, list[list[str]]] = {}
+        for cols in rows:
+            by.setdefault(cols[0], []).append(cols[1:])
+        self.kinds = {k: _Table([[r[0], k] for r in v]) for k, v in by.items() if k != "doer"}
+        self.doers = _Table(by.get("doer", []))
+
+    def kind(self, word: str) -> str | None:
+        for k, table in self.kinds.items():
+            if table.get(word):
+                return k
+        return None
+
+    def doer(self, word: str) -> str | None:
+        return self.doers.get(word)
+
+
+@lru_cache(maxsize=1)
+def agents() -> _Agents:
+    return _Agents(_rows("align_agents.tsv"))
+
+
 @lru_cache(maxsize=1)
 def stopwords() -> frozenset[str]:
     return frozenset(normalise(r[0]) for r in _rows("align_stopwords.tsv"))

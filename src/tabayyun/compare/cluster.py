@@ -43,9 +43,11 @@ class ClusterParams:
     w_member: float = 0.5  # cosine to the closest kept member
     w_entities: float = 0.2  # share of the article's entity weight found in the story
     w_figures: float = 0.1  # shared specific figures (2 or more count fully)
-    w_time: float = 0.1  # +1 same days … -1 far apart; 0 when a day is unknown
-    time_scale: float = 7.0  # days apart at which time says nothing either way
+    w_time: float = 0.1  # 0 within a day of the story's days … -1 at time_scale days apart or more; 0 unknown
+    w_places: float = 0.0  # +1 the article's places are the story's … -1 none are; 0 unknown
+    time_scale: float = 14.0  # days apart at which the time penalty is full
     wire: float = 0.85  # cosine to a member at which an article is a copy: always joins
+    min_member: float = 0.0  # and no join below this cosine to the closest kept member (stops chaining)
     top_terms: int = 12  # index keys per article: its highest TF-IDF stems …
     top_entities: int = 8  # … and its rarest entities
     posting_cap: int = 32  # stories kept per index key (most recently touched)
@@ -72,12 +74,12 @@ def default_params() -> ClusterParams:
 
 def story_id_for(article_id: str) -> str:
     """A story is named after the article that opened it: stable and unique."""
-    return "story-" + article_id[:16]
+    return "story-" + article_id
 
 
 class _Story:
     __slots__ = ("id", "order", "members", "centroid", "norm2", "kept", "entities", "figures",
-                 "first_day", "last_day", "outlets")
+                 "first_day", "last_day", "outlets", "places")
 
     def __init__(self, sid: str, order: int):
         self.id = sid
@@ -88,6 +90,7 @@ class _Story:
         self.kept: list[dict[str, float]] = []  # member unit vectors: first + latest
         self.entities: Counter = Counter()
         self.figures: set = set()
+        self.places: set = set()
         self.first_day: int | None = None
         self.last_day: int | None = None
         self.outlets: dict[str, None] = {}
@@ -116,17 +119,22 @@ class StoryClusterer:
 
     def seed(self, article: Article, story: str) -> None:
         """Load an article already assigned to ``story`` (e.g. from a store)."""
-        self._place(features(article), story, None)
+        self.seed_features(features(article), story)
+
+    def seed_features(self, f: Features, story: str) -> None:
+        self._place(f, story, None)
 
     def add(self, article: Article) -> str:
         """Assign the article to a story and return the story id."""
         return self.add_features(features(article))
 
-    def add_features(self, f: Features) -> str:
+    def add_features(self, f: Features, prepared=None) -> str:
+        """``add`` over precomputed features; ``prepared`` is ``(vector, keys)`` from
+        ``prepare`` (they depend on the articles seen before, never on decisions)."""
         known = self._story_of.get(f.id)
         if known is not None:
             return known
-        vec, keys = self._vector(f)
+        vec, keys = prepared or self._vector(f)
         sid = self._choose(f, vec, keys)
         return self._place(f, sid, (vec, keys))
 
@@ -157,6 +165,15 @@ class StoryClusterer:
         keys = [t for t, _ in top[: p.top_terms]] + ["e|" + e for e in ents]
         return vec, keys
 
+    def _lookup_keys(self, f: Features, vec: dict[str, float], keys: list[str]) -> list[str]:
+        """Keys to look candidates up by: the article's highest-weighted terms and
+        rarest entities *that some earlier article had* (the rarest of all are
+        often new to the stream and would find nothing)."""
+        p, df = self.params, self._df
+        terms = [t for t in vec if df.get(t)][: p.top_terms]  # vec is ordered by weight
+        ents = sorted((e for e in f.entities if df.get(e)), key=lambda e: (-self._idf(e), e))[: p.top_entities]
+        return terms + ["e|" + e for e in ents]
+
     def _candidates(self, f: Features, keys: list[str]) -> list[_Story]:
         hits: Counter = Counter()
         for k in keys:
@@ -175,25 +192,34 @@ class StoryClusterer:
         cm = max((_dot(vec, m) for m in s.kept), default=0.0)
         ent = 0.0
         if f.entities:
-            total = sum(self._idf(e) for e in f.entities)
-            ent = sum(self._idf(e) for e in f.entities if e in s.entities) / total
+            ents = sorted(f.entities)  # a fixed order: float sums must not depend on hash seeds
+            total = sum(self._idf(e) for e in ents)
+            ent = sum(self._idf(e) for e in ents if e in s.entities) / total
         fig = min(1.0, len(f.figures & s.figures) / 2.0) if f.figures else 0.0
+        pl = 0.0
+        if f.places and s.places:
+            places = sorted(f.places)
+            total = sum(self._idf(e) for e in places)
+            pl = 2.0 * sum(self._idf(e) for e in places if e in s.places) / total - 1.0
         t = 0.0
         if f.day is not None and s.first_day is not None:
-            gap = max(0, s.first_day - f.day, f.day - s.last_day)
-            span = 2.0 * p.time_scale
-            t = 1.0 - 2.0 * min(gap, span) / span
-        total = p.w_centroid * cc + p.w_member * cm + p.w_entities * ent + p.w_figures * fig + p.w_time * t
+            # only a penalty: in a day's feed every story is "same day", so being
+            # close in time is no evidence, while weeks apart is evidence against
+            gap = max(0, s.first_day - f.day - 1, f.day - s.last_day - 1)
+            t = -min(gap, p.time_scale) / p.time_scale
+        total = p.w_centroid * cc + p.w_member * cm + p.w_entities * ent + p.w_figures * fig + p.w_time * t + p.w_places * pl
         return total, cm
 
     def _choose(self, f: Features, vec: dict[str, float], keys: list[str]) -> str | None:
         if f.duplicate_of and f.duplicate_of in self._story_of:
             return self._story_of[f.duplicate_of]
         best, best_score = None, -math.inf
-        for s in self._candidates(f, keys):
+        for s in self._candidates(f, self._lookup_keys(f, vec, keys)):
             sc, cm = self.score(f, vec, s)
             if cm >= self.params.wire:
                 return s.id
+            if cm < self.params.min_member:
+                continue
             if sc > best_score:
                 best, best_score = s, sc
         if best is not None and best_score >= self.params.threshold:
@@ -201,6 +227,12 @@ class StoryClusterer:
         return None
 
     # ------------------------------------------------------------ state
+
+    def _observe(self, f: Features) -> None:
+        """Count the article into the document frequencies (online IDF)."""
+        self._n += 1
+        self._df.update(f.terms.keys())
+        self._df.update(f.entities)
 
     def _place(self, f: Features, sid: str | None, prepared) -> str:
         if f.id in self._story_of:
@@ -228,14 +260,13 @@ class StoryClusterer:
             s.kept[-1 if p.member_keep == 1 else (len(s.members) - 1) % (p.member_keep - 1) + 1] = vec
         s.entities.update(f.entities)
         s.figures |= f.figures
+        s.places |= f.places
         if f.day is not None:
             s.first_day = f.day if s.first_day is None else min(s.first_day, f.day)
             s.last_day = f.day if s.last_day is None else max(s.last_day, f.day)
         if f.outlet:
             s.outlets[f.outlet] = None
-        self._n += 1
-        self._df.update(f.terms.keys())
-        self._df.update(f.entities)
+        self._observe(f)
         for k in keys:
             post = self._postings.setdefault(k, {})
             post.pop(sid, None)
@@ -256,6 +287,24 @@ def cluster_features(feats: Iterable[Features], params: ClusterParams | None = N
     """``cluster`` over precomputed features (calibration and benchmarks)."""
     c = StoryClusterer(None, params)
     return {f.id: c.add_features(f) for f in feats}
+
+
+def prepare(feats: list[Features], params: ClusterParams | None = None) -> list[tuple[dict, list]]:
+    """Each article's (vector, index keys) as ``add`` in this order would compute
+    them: for calibration, which re-clusters the same stream many times."""
+    c = StoryClusterer(None, params)
+    out, seen = [], set()
+    for f in feats:
+        out.append(c._vector(f))
+        if f.id not in seen:
+            seen.add(f.id)
+            c._observe(f)
+    return out
+
+
+def cluster_prepared(feats: list[Features], prepared: list, params: ClusterParams | None = None) -> dict[str, str]:
+    c = StoryClusterer(None, params)
+    return {f.id: c.add_features(f, pr) for f, pr in zip(feats, prepared)}
 
 
 def split_dossier(dossier: Dossier, settings: Settings | None = None,

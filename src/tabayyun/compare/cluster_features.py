@@ -21,6 +21,7 @@ from ..model import Article
 _MIN_STEM = 3
 # A figure only says "same story" when it is specific: 3 killed is common, 37 is not.
 _MIN_FIGURE = 5
+_PLACE_TYPES = ("GPE", "LOC", "FAC")
 TITLE_WEIGHT = 2  # a title word counts as two body words: titles name the story
 
 
@@ -35,6 +36,7 @@ class Features:
     figures: frozenset[tuple[str, float]]  # (category, value)
     outlet: str | None = None
     duplicate_of: str | None = None
+    places: frozenset[str] = frozenset()  # the entity keys that are places (GPE, LOC, FAC)
 
 
 @lru_cache(maxsize=1)
@@ -85,7 +87,8 @@ def entity_key(article: Article, m) -> str | None:
     # "الانفصاليين" and "الانفصاليون" are one key
     words = [strip_particles(words[0]), *words[1:]]
     key = " ".join(w[p : len(w) - s] for w in words for p, s in [strip_clitics(w)])
-    return f"{m.type}:{key}" if len(key) >= 3 else None
+    # no type in the key: the tagger may call one name PER here and LOC there
+    return "name:" + key if len(key) >= 3 else None
 
 
 def _iso_day(value: str | None) -> int | None:
@@ -127,13 +130,15 @@ def _figures(article: Article) -> frozenset[tuple[str, float]]:
 
 
 def features(article: Article) -> Features:
-    ents = frozenset(k for m in article.entities for k in [entity_key(article, m)] if k)
+    keyed = [(m.type, k) for m in article.entities for k in [entity_key(article, m)] if k]
+    ents = frozenset(k for _, k in keyed)
     return Features(
         id=article.id,
         terms=_terms(article),
         entities=ents,
         day=article_day(article),
         figures=_figures(article),
+        places=frozenset(k for t, k in keyed if t in _PLACE_TYPES),
         outlet=article.meta.outlet,
         duplicate_of=article.duplicate_of,
     )

@@ -28,11 +28,13 @@ from ..model import (
 )
 from ..pipeline import stage
 from .align import display_value, interval
-from .align_lex import UNITS
+from .align_labels import date_ar, figure_value, label
+from .align_lex import BASE_NAME, UNITS
 from .align_statements import speaker_label
 from .wire import group_of, outlet_labels
 
 CLAIM_CHARS = 140
+DISPUTED_PENALTY = 2.5
 _NO_CLAIMANT = (None, "?")
 
 
@@ -114,6 +116,21 @@ def _dispute_note(figs: list[Figure], arts) -> str | None:
     return " | ".join(parts) or None
 
 
+def dispute_note_ar(figs: list[Figure], arts) -> str | None:
+    """The reader's note: which time scopes the values cover, and their dates."""
+    scopes = list(dict.fromkeys(_scope(arts, f) for f in figs))
+    dates = sorted({f.time[:10] for f in figs if f.time})
+    parts = []
+    if len(scopes) > 1:
+        named = [f"«{s}»" for s in scopes if s]
+        if None in scopes:
+            named.append(label("note", "no_scope"))
+        parts.append(label("note", "scope").format(scopes="، ".join(named)))
+    if len(dates) > 1:
+        parts.append(label("note", "dated").format(dates="، ".join(date_ar(d) for d in dates)))
+    return " ".join(parts) or None
+
+
 def _conflict(fact: str, c: _Class, labels: dict[str, str]) -> AttributionConflict | None:
     by_outlet: dict[str, set[str]] = defaultdict(set)
     names: dict[str, str] = {}
@@ -132,12 +149,56 @@ def _conflict(fact: str, c: _Class, labels: dict[str, str]) -> AttributionConfli
     value = figs[0].value if figs[0].value is not None else (figs[0].low or 0.0)
     return AttributionConflict(
         fact=fact, value=value, claimants=tuple(names.values()), figures=figs, outlets=tuple(outlets),
+        fact_ar=figs[0].fact_ar,
     )
 
 
+OUTLET_VOICE = "بصوت الوسيلة"
+
+
 def _claimants(figs) -> str:
-    names = list(dict.fromkeys(f.claimant_label or "the outlet itself" for f in figs))
-    return ", ".join(names)
+    names = list(dict.fromkeys(f.claimant_label or OUTLET_VOICE for f in figs))
+    return "، ".join(names)
+
+
+def reader_value(arts, f: Figure) -> str:
+    """Counts read as numbers with their qualifier; durations and weights as written
+    ("ثلاث سنوات", "40 طناً"), since the base unit is for comparing, not reading."""
+    family = UNITS.get(_unit(arts, f) or "", ("", 1.0))[0]
+    if family in BASE_NAME and f.article in arts:
+        return _as_written(arts, f)
+    return figure_value(f)
+
+
+# single-source ranking: what a fact-checker must see first (the full list stays in the JSON)
+_CATEGORY_WEIGHT = {"killed": 4.0, "wounded": 3.5, "missing": 3.5, "detained": 3.2, "released": 3.2,
+                    "displaced": 3.2, "evacuated": 3.0, "population": 2.4, "aid": 2.2, "money": 2.2, "duration": 1.6}
+_TYPE_WEIGHT = {"accusation": 1.6, "denial": 1.6, "condemnation": 1.4, "announcement": 1.3, "claim": 1.0,
+                "call": 0.9, "support": 0.9}
+
+
+def figure_importance(f: Figure) -> float:
+    w = _CATEGORY_WEIGHT.get(f.category, 1.0)
+    if f.claimant not in _NO_CLAIMANT:
+        w += 0.3  # attributed: who says it is known
+    if f.fact and "among a larger toll" in f.fact:
+        w -= 0.8  # a part of a toll reported whole elsewhere
+    return round(w, 3)
+
+
+def statement_importance(art: Article, i: int) -> float:
+    st = art.statements[i]
+    w = _TYPE_WEIGHT.get(st.type, 1.0)
+    if any(q.statement == i and q.category != "other" for q in art.quantities):
+        w += 0.5  # a claim carrying a figure
+    if st.speaker_id:
+        w += 0.2  # a named, linked speaker
+    if st.polarity == "negative":
+        w += 0.2
+    n = st.content.end - st.content.start
+    if n < 40 or n > 300:
+        w -= 0.3  # fragments and run-on paraphrase say less
+    return round(w, 3)
 
 
 def figure_findings(dossier: Dossier):
@@ -160,13 +221,14 @@ def figure_findings(dossier: Dossier):
                 note=_dispute_note(figs, arts),
                 values=tuple(display_value(c.figures[0], _unit(arts, c.figures[0])) for c in classes),
                 independent_sources=sources_of(figs, groups),
+                fact_ar=figs[0].fact_ar, note_ar=dispute_note_ar(ordered, arts),
             ))
         elif len(outlets) > 1:
             agreements.append(Agreement(
                 fact=fact, independent_sources=sources_of(figs, groups),
                 evidence=tuple(f.evidence for f in figs), kind="figure",
                 value=" = ".join(dict.fromkeys(arts[f.article].text[f.evidence.start : f.evidence.end] + _unit_word(arts, f) for f in figs)),
-                outlets=tuple(outlets), figures=tuple(figs),
+                outlets=tuple(outlets), figures=tuple(figs), fact_ar=figs[0].fact_ar,
             ))
         for c in classes:
             conflict = _conflict(fact, c, labels)
@@ -175,12 +237,18 @@ def figure_findings(dossier: Dossier):
             c_outlets = {f.outlet for f in c.figures}
             if len(c_outlets) == 1:
                 f = c.figures[0]
+                name = f.fact_ar or fact
                 single.append(SingleSource(
-                    claim=f"{fact} = {display_value(f, _unit(arts, f))} — {_claimants(c.figures)}",
+                    claim=f"{name}: {reader_value(arts, f)} — {_claimants(c.figures)}",
                     outlet=f.outlet, evidence=f.evidence, kind="figure",
-                    claimant=f.claimant_label, fact=fact,
+                    claimant=f.claimant_label, fact=fact, fact_ar=f.fact_ar,
+                    importance=figure_importance(f),
                 ))
     disputes.sort(key=lambda d: (-len({f.outlet for f in d.figures}), -len(d.figures), d.fact))
+    # a value of a disputed fact is already in front of the reader in the dispute table
+    disputed_facts = {d.fact for d in disputes}
+    single = [replace(s, importance=round(s.importance - DISPUTED_PENALTY, 3)) if s.fact in disputed_facts else s
+              for s in single]
     return disputes, conflicts, agreements, single
 
 
@@ -189,6 +257,15 @@ def _unit_word(arts, f: Figure) -> str:
     art = arts[f.article]
     q = art.quantities[f.quantity]
     return " " + art.text[q.counted.start : q.counted.end] if q.counted and q.counted.start >= q.end else ""
+
+
+def _as_written(arts, f: Figure) -> str:
+    """The number with its counted word on either side ("الأشهر التسعة", "40 طناً")."""
+    art = arts[f.article]
+    q = art.quantities[f.quantity]
+    if q.counted and q.counted.end <= q.start and q.start - q.counted.end <= 2:
+        return art.text[q.counted.start : q.end]
+    return art.text[q.start : q.end] + _unit_word(arts, f)
 
 
 def statement_findings(dossier: Dossier):
@@ -206,7 +283,7 @@ def statement_findings(dossier: Dossier):
         if len(numbers) == 1 and len({s.polarity for s in sts if s}) == 1 and not any(s and s.type == "denial" for s in sts):
             agreements.append(Agreement(
                 fact=g.key, independent_sources=g.independent_sources, evidence=g.statements,
-                kind="statement", outlets=g.outlets,
+                kind="statement", outlets=g.outlets, fact_ar=g.key,
             ))
     for art in dossier.articles:
         if art.duplicate_of is not None:
@@ -223,6 +300,7 @@ def statement_findings(dossier: Dossier):
             single.append(SingleSource(
                 claim=f"{who}: {text}", outlet=out,
                 evidence=Evidence(art.id, st.start, st.end, out), kind="statement", claimant=who,
+                importance=statement_importance(art, i),
             ))
     return agreements, single
 
@@ -269,11 +347,13 @@ def findings(dossier: Dossier) -> Dossier:
     disputes, conflicts, agreements, single = figure_findings(dossier)
     st_agree, st_single = statement_findings(dossier)
     agreements += st_agree
+    # most important first; stable, so equal weights keep article order
+    single = sorted(single + st_single, key=lambda s: -s.importance)
     return replace(
         dossier,
         disputes=tuple(disputes),
         attribution_conflicts=tuple(conflicts),
         agreements=tuple(agreements),
-        single_source=tuple(single + st_single),
+        single_source=tuple(single),
         notes=tuple(dossier.notes) + tuple(notes(dossier, disputes, agreements)),
     )

@@ -9,7 +9,10 @@ Order of resolution, each step using only what earlier steps established:
 4. bare role mentions ("الرئيس الأذربيجاني") → the person the story named with
    that role (role key: role in English + state, see ``extract/ner_roles``);
 5. everything left is clustered into story-local entities by type + normalised
-   form (nationality nouns by the state they name: الأرمن = أرمن = الأرمينيين).
+   form (nationality nouns by the state they name: الأرمن = أرمن = الأرمينيين);
+6. story-local people written two ways are one when the story gives both the
+   same office in the same state and the surnames differ in at most one letter
+   besides long vowels and hamza.
 
 Metonymy: a capital or seat of power used as an actor keeps its own id on the
 mention (the place reading); its evidence is also listed under the state's
@@ -56,6 +59,7 @@ class _Story:
         # (article index, mention index) -> [entity id, label]
         self.ids: dict[tuple[int, int], tuple[str, str]] = {}
         self.labels: dict[str, str] = {}
+        self.stage_labels: dict[str, str] = {}  # labels the entities stage gave ids outside the gazetteer
         self.types: dict[str, str] = {}
         surnames = defaultdict(set)
         for c in self.lex.canon.values():
@@ -87,6 +91,8 @@ class _Story:
         for ai, mi, m in self.each():  # 1. gazetteer ids
             if m.entity_id:
                 self.assign(ai, mi, m.entity_id, m.label or self.text(ai, m), m.type)
+                if m.label and m.entity_id not in self.lex.canon:  # e.g. a ministry
+                    self.stage_labels.setdefault(m.entity_id, m.label)
             else:
                 pending.append((ai, mi, m))
         for ai, mi, m in pending:  # 2. full names
@@ -145,6 +151,57 @@ class _Story:
             else:
                 eid = _local_id(m.type, k)
             self.assign(ai, mi, eid, strip_article_clitic(t), m.type)
+        self.merge_spellings()  # 6. one local person written two ways
+
+    def merge_spellings(self) -> None:
+        """Story-local people written two ways ("أرتسرون هوفهانيسيان",
+        "أرتسرون هوفانيسيان") are one when the story gives both the same office
+        in the same state and their surnames, without long vowels and hamza,
+        differ by at most one letter. The id with more mentions is kept."""
+        by_role: dict[tuple, dict[str, str]] = defaultdict(dict)  # role -> id -> skeleton
+        count: Counter = Counter()
+        for (ai, mi), (eid, _) in self.ids.items():
+            count[eid] += 1
+            if not eid.startswith("local:per:"):
+                continue
+            m = self.d.articles[ai].entities[mi]
+            if m.role is None or _bare(m):
+                continue
+            rk = role_key(self.lex, self.d.articles[ai].text[m.role.start : m.role.end])
+            last = _skeleton(name_key(self.text(ai, m)).split(" ")[-1])
+            if rk and rk[1] and len(last) >= 4:
+                by_role[rk].setdefault(eid, last)
+        into: dict[str, str] = {}
+        for people in by_role.values():
+            ids = sorted(people, key=lambda e: (-count[e], e))
+            for i, keep in enumerate(ids):
+                if keep in into:
+                    continue
+                for other in ids[i + 1 :]:
+                    if other not in into and _near(people[keep], people[other]):
+                        into[other] = keep
+        for key, (eid, label) in list(self.ids.items()):
+            if eid in into:
+                keep = into[eid]
+                self.ids[key] = (keep, self.labels.get(keep, label))
+
+
+def _skeleton(word: str) -> str:
+    """A name without long vowels and hamza seats: transliterations of one name
+    ("بابيكيان", "بابكيان") usually differ only there."""
+    return "".join(c for c in word if c not in "اويىءئؤأإآ")
+
+
+def _near(a: str, b: str) -> bool:
+    """At most one letter inserted, dropped or changed, and the same first letter."""
+    if a[:1] != b[:1] or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i + (len(a) == len(b)) :] == b[i + 1 :]
 
 
 def _local_label(forms: Counter, fallback: str) -> str:
@@ -164,7 +221,8 @@ def strip_article_clitic(text: str) -> str:
         first = "ال" + first[2:]
     elif first[:1] in ("و", "ف") and len(first) > 4 and first[1:3] == "ال":
         first = first[1:]
-    elif first[:1] in ("و", "ف") and len(w) > 1 and len(first) > 3:
+    elif first[:1] in ("و", "ف") and len(w) > 1 and len(first) > 3 \
+            and match_key(first) not in lexicon().triggers:  # "وزارة", "وكالة" keep their و
         first = first[1:]  # "وعلي عبد الله صالح": a leading conjunction on a full name
     return " ".join([first, *w[1:]])
 
@@ -204,7 +262,8 @@ def link(dossier: Dossier) -> Dossier:
     ents = []
     for eid, evs in ev.items():
         canon = lex.canon.get(eid)
-        label = canon.label if canon else _local_label(forms[eid], story.labels.get(eid, ""))
+        label = canon.label if canon else story.stage_labels.get(eid) or _local_label(
+            forms[eid], story.labels.get(eid, ""))
         typ = canon.type if canon else story.types.get(eid, "MISC")
         aliases = tuple(f for f, _ in forms[eid].most_common() if f != label)
         roles = tuple(r for r, _ in role_txt[eid].most_common())

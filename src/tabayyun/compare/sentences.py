@@ -173,8 +173,16 @@ def attributed(article: Article, s: Sentence) -> bool:
 
 
 def loaded_terms(article: Article, s: Sentence) -> int:
-    """Contested frame terms the outlet uses in its own voice inside the sentence."""
-    return sum(1 for f in article.frames if f.voice == "outlet" and s.start <= f.start < s.end)
+    """Contested frame terms the outlet uses in its own voice inside the sentence
+    (descriptive sides such as "عملية عسكرية" or "قتلى" are not contested)."""
+    return loaded_in(article, s.start, s.end)
+
+
+def loaded_in(article: Article, start: int, end: int) -> int:
+    from .align_labels import neutral_side
+
+    return sum(1 for f in article.frames
+               if f.voice == "outlet" and start <= f.start < end and not neutral_side(f.side))
 
 
 def neutrality(article: Article, s: Sentence) -> float:

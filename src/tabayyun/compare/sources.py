@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import PurePath
 
@@ -17,12 +18,30 @@ def short_name(source: str) -> str:
     return name or source or "?"
 
 
+# a run of hex digits or of digits, with its separators: "000_1b533fc5b68fb5bb" is all
+# machine naming, "aljazeera_2023-09-20" keeps "aljazeera"
+_MACHINE = re.compile(r"(?:^|[_\-. ])(?:[0-9a-f]{8,}|\d+)(?=$|[_\-. ])", re.I)
+ARTICLE_WORD = "مقال"
+
+
+def readable_name(source: str) -> str | None:
+    """The file name without hashes and serial numbers, if words remain."""
+    if source.startswith("<"):  # "<stdin>", "<text 3>": no name to read
+        return None
+    name = short_name(source)
+    rest = _MACHINE.sub(" ", name)
+    rest = " ".join(re.split(r"[_\-. ]+", rest)).strip()
+    return rest if any(c.isalpha() for c in rest) and len(rest) >= 2 else None
+
+
 def labels(articles: tuple[Article, ...]) -> dict[str, str]:
-    """A unique label per article: outlet, else short source name; repeats get "(2)"."""
+    """A unique, short, readable label per article: the outlet; else the source's
+    name without hashes ("aljazeera_1b53.txt" -> "aljazeera"); else "مقال N" by
+    input order. The full source stays in the sources table. Repeats get "(2)"."""
     out: dict[str, str] = {}
     seen: dict[str, int] = {}
-    for a in articles:
-        base = a.meta.outlet or short_name(a.meta.source)
+    for i, a in enumerate(articles, 1):
+        base = a.meta.outlet or readable_name(a.meta.source) or f"{ARTICLE_WORD} {i}"
         n = seen.get(base, 0) + 1
         seen[base] = n
         out[a.id] = base if n == 1 else f"{base} ({n})"

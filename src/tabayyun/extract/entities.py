@@ -14,19 +14,22 @@ Metonymy: a capital or seat of power used as an actor ("نفت باكو"، "قا
 from __future__ import annotations
 
 import bisect
-from dataclasses import fields, replace
 from functools import lru_cache
+from operator import itemgetter, sub
 from pathlib import Path
 
+import numpy as np
+
+from ..arabic.normalise import normalise_with_map, normalise_word
 from ..model import Article, Mention, Sentence, Span, Token
 from ..pipeline import stage
+from .ner_decode import INSTITUTION, PEOPLE, TRIGGER
 from .ner_features import MAX_WORD
 from .ner_lexicon import Lexicon, lexicon, strip_particles
 from .ner_roles import role_after, role_before
 from .ner_rules import CONF, RulesMixin
 from .ner_tagger import MODEL_DIR, Tagger
 
-_HAS_ACTOR = "actor" in {f.name for f in fields(Mention)}
 # a capital after these is a place, not an actor
 _LOCATIVE = {"في", "الي", "من", "عبر", "قرب", "داخل", "نحو", "حول", "وفي", "الى", "مدينه",
              "العاصمه", "عاصمه", "ومن"}
@@ -34,7 +37,9 @@ _LOCATIVE = {"في", "الي", "من", "عبر", "قرب", "داخل", "نحو",
 _AMBIGUOUS = {"فتح", "حماس", "العربيه", "الجزيره", "الالمانيه", "الفرنسيه", "وفا", "سانا",
               "واس", "وام", "قنا", "ترند", "الشرق الاوسط", "الخليج", "جورجيا", "الاتحاد"}
 _TANWIN = "\u064b"
-_CONF = {"both": 0.95, "crf": 0.8, "gaz": 0.75, "norp": 0.85, **CONF}
+_START, _END, _NORM = itemgetter(0), itemgetter(1), itemgetter(2)
+_CUTS: dict[tuple[str, int], int] = {}  # (word, normalised letters) -> offset in the word
+_CONF = {"both": 0.95, "crf": 0.8, "gaz": 0.75, "norp": 0.85, "ministry": 0.85, **CONF}
 
 
 @lru_cache(maxsize=4)
@@ -42,24 +47,17 @@ def load_tagger(model_dir: Path | None = None) -> Tagger:
     return Tagger(model_dir or MODEL_DIR)
 
 
-def _bio_spans(tags: list[str]) -> list[tuple[int, int, str]]:
-    out, start, typ = [], None, None
-    for i, tag in enumerate([*tags, "O"]):
-        bio, _, t = tag.partition("-")
-        if start is not None and (bio != "I" or t != typ):
-            out.append((start, i, typ))
-            start, typ = None, None
-        if bio in ("B", "I") and start is None:
-            start, typ = i, t
-    return out
-
-
 class Recogniser(RulesMixin):
-    def __init__(self, tagger: Tagger | None = None, lex: Lexicon | None = None):
+    """``ministries=False`` leaves ministry mentions out (ANERcorp, and gold
+    written to its convention, mark "وزارة الخارجية" O)."""
+
+    def __init__(self, tagger: Tagger | None = None, lex: Lexicon | None = None,
+                 ministries: bool = True):
+        self.ministries = ministries
         self.tagger = tagger or load_tagger()
         self.lex = lex or lexicon()
         self.fz = self.tagger.featuriser
-        self._surnames: dict[str, str] | None = None
+        self._names: dict = {}  # mention text -> name key (``_name_key``)
 
     # ------------------------------------------------------------ lookups
 
@@ -78,26 +76,104 @@ class Recogniser(RulesMixin):
 
     def __call__(self, article: Article) -> Article:
         text = article.text
-        toks = [t for t in article.tokens if t.end - t.start <= 10 * MAX_WORD or t.kind != "word"]
+        toks = article.tokens
         if not toks:
             return article.with_layers(entities=())
-        starts = [t.start for t in toks]
-        vocab = {t.norm for t in toks}
-        out: list[Mention] = []
+        starts = list(map(_START, toks))
+        widest = max(map(sub, map(_END, toks), starts))
+        if widest > 10 * MAX_WORD:  # rare: drop the 1,000-letter tokens
+            toks = [t for t in toks if t.end - t.start <= 10 * MAX_WORD or t.kind != "word"]
+            if not toks:
+                return article.with_layers(entities=())
+            starts = list(map(_START, toks))
         bounds = [(s.start, s.end) for s in article.sentences] or [(0, len(text))]
-        groups = []
+        ranges = []  # sentences as token index ranges
         for s_start, s_end in bounds:
             a = bisect.bisect_left(starts, s_start)
             b = bisect.bisect_left(starts, s_end)
             if a < b:
-                groups.append(toks[a:b])
-        words = [[text[t.start : t.end] for t in g] for g in groups]
-        tags, gazs = self.tagger.tag_sentences(words)
-        for g, w, t, z in zip(groups, words, tags, gazs):
-            out.extend(self._sentence(text, g, vocab, w, t, z))
-        out.extend(self._repeats(text, toks, out))
+                ranges.append((a, b))
+        # tokens outside every sentence are not tagged
+        flat = bool(ranges) and ranges[0][0] == 0 and ranges[-1][1] == len(toks) and all(
+            x[1] == y[0] for x, y in zip(ranges, ranges[1:]))
+        sel = toks if flat else [toks[i] for a, b in ranges for i in range(a, b)]
+        # word types are keyed by their normalised form (features depend on it
+        # only), cut as the featuriser cuts it
+        keys = list(map(_NORM, sel))
+        if widest > MAX_WORD:
+            keys = [k if t.end - t.start <= MAX_WORD else normalise_word(text[t.start : t.start + MAX_WORD])
+                    for k, t in zip(keys, sel)]
+        first, pos = [], 0
+        for a, b in ranges:
+            first.append(pos)
+            pos += b - a
+        got = self.tagger.tag(keys, first)
+        dec = self.tagger.decoder
+        ids = got.ids.tolist()
+        norms = list(map(dec.norm.__getitem__, ids))
+        strips = list(map(dec.strip.__getitem__, ids))
+        vocab = set(map(_NORM, toks))
+        out: list[Mention] = []
+        for k, (crf, gaz, people, trig, inst) in self._per_sentence(got, first).items():
+            a = first[k]
+            b = first[k + 1] if k + 1 < len(first) else len(keys)
+            out.extend(self._sentence(text, sel[a:b], vocab, strips[a:b], norms[a:b], crf, gaz,
+                                      people, trig, inst))
+        if flat and widest <= MAX_WORD:  # token norms are the type norms
+            parts, tok_ids = list(map(dec.part.__getitem__, ids)), got.ids
+        else:
+            parts, tok_ids = [strip_particles(t.norm) for t in toks], None
+        out.extend(self._repeats(text, toks, out, starts, parts, tok_ids))
         out.sort(key=lambda m: (m.start, m.end))
         return article.with_layers(entities=tuple(out))
+
+    def _per_sentence(self, got, first: list[int]) -> dict:
+        """Per sentence with anything to find: CRF spans, gazetteer spans, and
+        positions of nationality nouns and of possible role triggers, all
+        relative to the sentence, and of ministry words. Sentences with none of
+        these yield nothing."""
+        tg = self.tagger
+        per: dict[int, tuple[list, list, list, list, list]] = {}
+        sent = np.zeros(len(got.ids), dtype=np.int64)
+        sent[first[1:]] = 1
+        sent_of = np.cumsum(sent).tolist()  # token -> sentence
+
+        def slot(i):
+            k = sent_of[i]
+            got_ = per.get(k)
+            if got_ is None:
+                got_ = per[k] = ([], [], [], [], [])
+            return k, got_
+
+        lab = got.labels
+        opens = set(first)
+        types, begins = tg.types, tg.begins
+        nz = np.flatnonzero(lab != tg.decoder.o).tolist()
+        if nz:  # BIO spans: a B, a type change or a sentence start opens one
+            labs = lab[nz].tolist()
+            span = None
+            for i, y in zip(nz, labs):
+                t = types[y]
+                if span is not None and (i != span[1] or begins[y] or t != span[2]
+                                         or i in opens):
+                    k, lists = slot(span[0])
+                    lists[0].append((span[0] - first[k], span[1] - first[k], span[2]))
+                    span = None
+                if span is None:
+                    span = [i, i + 1, t]
+                else:
+                    span[1] = i + 1
+            k, lists = slot(span[0])
+            lists[0].append((span[0] - first[k], span[1] - first[k], span[2]))
+        for a, b, t in got.gazetteer:
+            k, lists = slot(a)
+            lists[1].append((a - first[k], b - first[k], t))
+        flags = tg.decoder.flags[got.ids]
+        for bit, where in ((PEOPLE, 2), (TRIGGER, 3), (INSTITUTION, 4)):
+            for i in np.flatnonzero(flags & bit).tolist():
+                k, lists = slot(i)
+                lists[where].append(i - first[k])
+        return dict(sorted(per.items()))
 
     def tag_words(self, words: list[str]) -> list[str]:
         return self.tag_document([words])[0]
@@ -137,22 +213,31 @@ class Recogniser(RulesMixin):
                     [f"B-{m.type}"] + [f"I-{m.type}"] * (len(span) - 1))
         return out
 
-    def _sentence(self, text, toks, vocab, words, tags, gaz_tags) -> list[Mention]:
-        norms = [self.fz.info(w)[0] for w in words]
-        crf = _bio_spans(tags)
-        gaz = _bio_spans([g or "O" for g in gaz_tags])
+    def _sentence(self, text, toks, vocab, strips, norms, crf, gaz, people, trig,
+                  inst=()) -> list[Mention]:
         chosen: dict[tuple[int, int], tuple[str, str]] = {}
         taken = [False] * len(toks)
+        bodies = self._ministries(strips, norms, chosen, taken, inst) \
+            if inst and self.ministries else {}
+        cover = {}  # token -> the gazetteer span over it (they do not overlap)
+        for g in gaz:
+            for j in range(g[0], g[1]):
+                cover[j] = g
         for a, b, t in crf:
             how = "crf"
-            for ga, gb, gt in gaz:  # a longer gazetteer name wins over a CRF piece of it
+            g = cover.get(a)  # only a gazetteer span over the first word can apply
+            if g is not None:
+                ga, gb, gt = g
                 if ga <= a and b <= gb and (ga, gb) != (a, b):
-                    a, b, how = ga, gb, "both"
+                    a, b, how = ga, gb, "both"  # a longer gazetteer name wins over a CRF piece of it
                 elif (ga, gb) == (a, b):
                     how = "both"
                 elif ga == a and gb < b and t == "LOC" and gt in ("LOC", "GPE") \
                         and self.resolve(norms[a:b]) is None:
                     b, how = gb, "both"  # "قره باغ شأن": the CRF ran past the place
+            if t == "PER" and how == "crf" and b - a > 1 and norms[a].startswith("ال") \
+                    and self.lex.demonym_of(norms[a]):
+                a += 1  # "الكاميروني صامويل إيتو": the nationality belongs to the title
             if any(taken[a:b]) or self._not_a_person(t, how, norms[a:b]):
                 continue
             chosen[(a, b)] = (t, how)
@@ -163,39 +248,46 @@ class Recogniser(RulesMixin):
             phrase = " ".join(norms[a:b])
             cid = self.resolve(norms[a:b])
             canon = self.lex.canon.get(cid)
-            if phrase in _AMBIGUOUS or self.fz.info(words[a])[1] in _AMBIGUOUS:
+            if phrase in _AMBIGUOUS or strips[a] in _AMBIGUOUS:
                 continue
             if canon is not None and canon.kind == "agency" and not self._agency_context(norms, a):
                 continue
             chosen[(a, b)] = (t, "gaz")
             taken[a:b] = [True] * (b - a)
-        for i, n in enumerate(norms):  # nationality and group nouns
-            if not taken[i] and (n in self.lex.people or self.fz.info(words[i])[1] in self.lex.people):
+        for i in people:  # nationality and group nouns
+            if not taken[i]:
                 chosen[(i, i + 1)] = ("NORP", "norp")
                 taken[i] = True
-        self._names_after_titles(words, norms, chosen, taken)
-        chosen = self._split_people(chosen, words, norms, vocab)
+        self._names_after_titles(strips, norms, chosen, taken, trig)
+        chosen = self._split_people(chosen, strips, norms, vocab)
         spans = sorted(chosen.items())
         people = [k for k, (t, _) in spans if t == "PER"]
         out = []
         for (a, b), (t, how) in spans:
-            lo = max([e for s_, e in people if e <= a], default=0)
-            hi = min([s_ for s_, e in people if s_ >= b], default=len(norms))
-            m = self._mention(text, toks, words, norms, vocab, a, b, t, how, lo, hi)
+            lo, hi = 0, len(norms)
+            if people:  # a role phrase stops at the next person's name
+                lo = max([e for s_, e in people if e <= a], default=0)
+                hi = min([s_ for s_, e in people if s_ >= b], default=len(norms))
+            if how == "ministry":
+                m = self._ministry_mention(text, toks, strips, norms, a, b, *bodies[(a, b)])
+            else:
+                m = self._mention(text, toks, strips, norms, vocab, a, b, t, how, lo, hi)
             if m is not None:
                 out.append(m)
-        out.extend(self._bare_roles(text, toks, norms, taken))
+        out.extend(self._bare_roles(text, toks, norms, taken, trig))
         return out
 
-    def _split_people(self, chosen, words, norms, vocab):
+    def _split_people(self, chosen, strips, norms, vocab):
         """Split "بلينكن لباشينيان": a name inside a PER run that carries a
         preposition and is written bare elsewhere starts a new person."""
+        if not any(t == "PER" for t, _ in chosen.values()):
+            return chosen
         out = {}
         for (a, b), (t, how) in chosen.items():
             cuts = [a]
             if t == "PER":
                 for j in range(a + 1, b):
-                    strip = self.fz.info(words[j])[1]
+                    strip = strips[j]
                     if strip != norms[j] and norms[j][:1] in ("ل", "ب", "و") and strip in vocab \
                             and len(strip) >= 4:
                         cuts.append(j)
@@ -221,59 +313,63 @@ class Recogniser(RulesMixin):
         before = " ".join(norms[max(0, a - 3) : a])
         return any(w in before for w in ("وكاله", "حسب", "وفق", "نقلت", "لوكاله", "بحسب", "نقلا"))
 
-    def _mention(self, text, toks, words, norms, vocab, a, b, typ, how, lo=0, hi=None) -> Mention | None:
+    def _mention(self, text, toks, strips, norms, vocab, a, b, typ, how, lo=0, hi=None) -> Mention | None:
         if typ == "MISC" and how == "crf":
             return Mention(toks[a].start, toks[b - 1].end, "MISC", confidence=0.6)
-        start = toks[a].start
-        cid = self.resolve(norms[a:b])
-        canon = self.lex.canon.get(cid)
-        strip = self.fz.info(words[a])[1]
-        whole = " ".join(norms[a:b])
-        if b - a == 1 and _TANWIN in words[a] and (canon or self.lex.demonym_of(norms[a])):
+        tok = toks[a]
+        start = tok.start
+        first, strip = norms[a], strips[a]
+        lex = self.lex
+        whole = first if b - a == 1 else " ".join(norms[a:b])
+        cid = lex.alias.get(whole)  # as ``resolve``
+        if cid is None and strip != first:
+            cid = lex.alias.get(strip if b - a == 1 else " ".join([strip, *norms[a + 1 : b]]))
+        canon = lex.canon.get(cid) if cid is not None else None
+        if b - a == 1 and _TANWIN in text[start : tok.end] and (canon or lex.demonym_of(first)):
             return None  # "أرمينيًا": an adjective in the accusative, not the country
         # drop a proclitic ("لأذربيجان", "وباكو", "لباشينيان") when what remains is
         # a known name or is written bare elsewhere in the article; the article
         # "ال" stays part of the name ("الأمم المتحدة", "ألمانيا" untouched)
-        if strip != norms[a] and len(strip) >= 3 and (
-            (canon is not None and whole not in self.lex.alias)
+        if strip != first and len(strip) >= 3 and (
+            (canon is not None and whole not in lex.alias)
             or (canon is None and b - a == 1 and strip in vocab)
-            or (canon is None and norms[a][:1] in ("و", "ف") and len(strip) == len(norms[a]) - 1
-                and (strip in vocab or strip in self.lex.given))
+            or (canon is None and first[:1] in ("و", "ف") and len(strip) == len(first) - 1
+                and (strip in vocab or strip in lex.given))
         ):
-            cut = len(norms[a]) - len(strip)
-            prefix = norms[a][:cut]
+            cut = len(first) - len(strip)
+            prefix = first[:cut]
             if prefix.endswith("ال") or prefix.endswith("لل"):
                 cut -= 2
             if cut > 0:
-                start = self._clitic_cut(text, toks[a], cut)
+                start = self._clitic_cut(text, tok, cut)
+        cid = label = actor = None
         if canon is not None:
-            typ = canon.type
-        kw = {}
-        if canon is not None:
-            kw = {"entity_id": canon.id, "label": canon.label}
+            typ, cid, label = canon.type, canon.id, canon.label
+            if canon.state and canon.kind in ("capital", "seat"):
+                prev = norms[a - 1] if a else ""
+                place = canon.kind == "capital" and (prev in _LOCATIVE or first[:1] == "ب"
+                                                     and strip != first)
+                if not place:
+                    actor = canon.state
         role = None
         if typ == "PER":
-            r = role_before(self.lex, norms, a, lo) or role_after(
-                self.lex, norms, b, len(norms) if hi is None else hi)
+            r = role_before(lex, norms, a, lo) or role_after(
+                lex, norms, b, len(norms) if hi is None else hi)
             if r:
                 role = Span(self._cut_conj(text, toks[r[0]], norms[r[0]]), toks[r[1] - 1].end)
-        m = Mention(start, toks[b - 1].end, typ, role=role, confidence=_CONF[how], **kw)
-        if _HAS_ACTOR and canon is not None and canon.state and canon.kind in ("capital", "seat"):
-            prev = norms[a - 1] if a else ""
-            place = canon.kind == "capital" and (prev in _LOCATIVE or norms[a][:1] == "ب"
-                                                 and strip != norms[a])
-            if not place:
-                m = replace(m, actor=canon.state)
-        return m
+        return Mention(start, toks[b - 1].end, typ, cid, label, role, _CONF[how], actor)
 
     @staticmethod
     def _clitic_cut(text, tok, n_norm: int) -> int:
         """Offset after the first ``n_norm`` normalised letters of a token
-        (diacritics or tatweel may sit between)."""
-        from ..arabic.normalise import normalise_with_map
-
-        _, offs = normalise_with_map(text[tok.start : tok.end])
-        return tok.start + offs[n_norm]
+        (diacritics or tatweel may sit between); cached per word."""
+        word = text[tok.start : tok.end]
+        got = _CUTS.get((word, n_norm))
+        if got is None:
+            got = normalise_with_map(word)[1][n_norm]
+            if len(_CUTS) < 100_000:
+                _CUTS[(word, n_norm)] = got
+        return tok.start + got
 
     def _cut_conj(self, text, tok, norm) -> int:
         """Start of a role phrase without its conjunction ("ورئيس" → "رئيس")."""

@@ -38,6 +38,7 @@ class Featuriser:
         self.use_topics = True
         self.use_bigrams = False
         self.use_cluster_pairs = False
+        self.use_topic_next = False
         self.clusters = clusters or {}
         # names seen tagged in the training data (built out-of-fold when training)
         self.known = known or {}
@@ -120,17 +121,22 @@ class Featuriser:
     def feats(self, word: str, off: int) -> list[str]:
         got = self._cache.get((word, off))
         if got is None:
-            own = self._own(word)
-            if off == 0:
-                got = [k if k.startswith("3g:") else v if k.startswith("wc") else f"{k}={v}"
-                       for k, v in own.items()]
-            else:
-                got = [f"{off}{k}={own[k]}" for k in self._WINDOW[off] if k in own]
-            if off in (-1, 1):
-                got.append(f"{off}wc={own['w']}|{own.get('c1', '')}")
-                got.extend(f"{off}{v}" for k, v in own.items() if k.startswith("wc"))
+            got = self.feats_of(self._own(word), off)
             if len(self._cache) < _CACHE_LIMIT:
                 self._cache[(word, off)] = got
+        return got
+
+    def feats_of(self, own: dict[str, str], off: int) -> list[str]:
+        """The attributes a word with these own features gives the token at
+        ``-off`` from it (``off`` 0: the word's own token)."""
+        if off == 0:
+            got = [k if k.startswith("3g:") else v if k.startswith("wc") else f"{k}={v}"
+                   for k, v in own.items()]
+        else:
+            got = [f"{off}{k}={own[k]}" for k in self._WINDOW[off] if k in own]
+        if off in (-1, 1):
+            got.append(f"{off}wc={own['w']}|{own.get('c1', '')}")
+            got.extend(f"{off}{v}" for k, v in own.items() if k.startswith("wc"))
         return got
 
     # ------------------------------------------------------------ per sentence
@@ -208,15 +214,39 @@ class Featuriser:
                 out.append((i - 1, f"ncb={cl[i - 1]}|{cl[i]}"))
         return out
 
-    def topic_extras(self, words: list[str], infos) -> list[tuple[int, str]]:
-        """Sentence topic (sport, business) conjoined with each word's cluster,
-        gazetteer type and word-classifier label: (token index, attribute)."""
+    def topic_of(self, infos) -> str | None:
+        """A sentence's topic: that of its first topic word."""
         topics = self.lex.topics
-        topic = None
         for norm, strip in infos:
             topic = topics.get(strip) or topics.get(norm)
             if topic:
-                break
+                return topic
+        return None
+
+    @staticmethod
+    def next_kind(norm: str, lex) -> str | None:
+        """What the next word says about a name: a nationality adjective ("ليون
+        الفرنسي": in sport, a club) or an opening bracket ("بورتو ( البرتغال )")."""
+        if norm == "(":
+            return "par"
+        return "dm" if lex.demonym_of(norm) else None
+
+    def topic_next_extras(self, words: list[str], infos, topic: str) -> list[tuple[int, str]]:
+        """Sentence topic conjoined with what the next word is (``next_kind``),
+        alone and with the word's gazetteer type."""
+        out = []
+        for i in range(len(words) - 1):
+            nk = self.next_kind(infos[i + 1][0], self.lex)
+            if nk:
+                g1 = self._own(words[i]).get("g1", "-")
+                out.append((i, f"tpx={topic}|{nk}"))
+                out.append((i, f"tpx={topic}|{g1}|{nk}"))
+        return out
+
+    def topic_extras(self, words: list[str], infos) -> list[tuple[int, str]]:
+        """Sentence topic (sport, business) conjoined with each word's cluster,
+        gazetteer type and word-classifier label: (token index, attribute)."""
+        topic = self.topic_of(infos)
         if topic is None:
             return []
         out = []
@@ -228,11 +258,14 @@ class Featuriser:
     def _topic_keys(self, word: str) -> tuple[str, ...]:
         got = self._tk.get(word)
         if got is None:
-            own = self._own(word)
-            got = tuple(f"{k}={own[k]}" for k in ("c1", "g1", "wc1") if k in own)
+            got = self.topic_keys_of(self._own(word))
             if len(self._tk) < _CACHE_LIMIT:
                 self._tk[word] = got
         return got
+
+    @staticmethod
+    def topic_keys_of(own: dict[str, str]) -> tuple[str, ...]:
+        return tuple(f"{k}={own[k]}" for k in ("c1", "g1", "wc1") if k in own)
 
     def _classify(self, words: list[str]) -> None:
         """Run the word classifier once, in a batch, on word types not seen yet."""
@@ -277,6 +310,11 @@ class Featuriser:
         if self.use_topics:
             for i, a in self.topic_extras(words, infos):
                 out[i].append(a)
+        if self.use_topic_next:
+            topic = self.topic_of(infos)
+            if topic:
+                for i, a in self.topic_next_extras(words, infos, topic):
+                    out[i].append(a)
         if self.use_bigrams:
             for i, a in self.bigram_extras(infos):
                 out[i].append(a)

@@ -53,6 +53,7 @@ def key(phrase: str) -> str:
     return " ".join([first or words[0]] + words[1:])
 
 
+@lru_cache(maxsize=65536)
 def strip_particles(norm: str) -> str:
     """Drop conjunctions and prepositions (و ف ب ل ك) but keep the article:
     "وباكو" → "باكو", "للأمم" → "الامم", "الحسين" stays (not "حسين")."""
@@ -104,6 +105,14 @@ class Lexicon:
         for cols in _rows(LEXICONS / "ner_triggers.tsv"):
             self.triggers[match_key(cols[0])] = cols[1]
         self.topics = {c[0]: c[1] for c in _rows(LEXICONS / "ner_topics.tsv") if len(c) > 1}
+        # ministry portfolios ("الدفاع" -> "defence") and a display name per key
+        self.ministries: dict[str, str] = {}
+        self.ministry_names: dict[str, str] = {}
+        for cols in _rows(LEXICONS / "ner_ministries.tsv"):
+            if len(cols) > 1:
+                self.ministries[match_key(cols[0])] = cols[1]
+                self.ministry_names.setdefault(cols[1], cols[0])
+        self.ministry_first = {k.split(" ")[0] for k in self.ministries}
         self.given = {match_key(c[0]) for c in _rows(LEXICONS / "ner_first_names.tsv")}
         self.demonym: dict[str, str] = {}  # adjective stem -> state id ("" when none)
         self.people: dict[str, str] = {}  # people noun ("الأرمن") -> adjective stem
@@ -131,9 +140,37 @@ class Lexicon:
             elif name and not value:
                 c.kind = name
 
+    @property
+    def surnames(self) -> dict[str, str]:
+        """Surnames (at least 4 letters) of gazetteer people that belong to one
+        person only -> that person's id: "علييف" alone is Ilham Aliyev."""
+        got = getattr(self, "_surnames", None)
+        if got is None:
+            from ..arabic.normalise import normalise
+
+            seen: dict[str, set[str]] = {}
+            for c in self.canon.values():
+                if c.type == "PER":
+                    for name in [c.label, *c.aliases]:
+                        last = surname(normalise(name).split())
+                        if last and len(last) >= 4:
+                            seen.setdefault(last, set()).add(c.id)
+            got = self._surnames = {s: next(iter(ids)) for s, ids in seen.items() if len(ids) == 1}
+        return got
+
     def demonym_of(self, word_norm: str) -> str | None:
         """The adjective stem of a nationality word in any form ("الأذربيجانية",
-        "الأذري", "أرمينيًا" → "اذربيجاني", "اذري", "ارميني"), or None."""
+        "الأذري", "أرمينيًا" → "اذربيجاني", "اذري", "ارميني"), or None. Cached."""
+        cache = self.__dict__.setdefault("_demonym_cache", {})
+        got = cache.get(word_norm, False)
+        if got is False:
+            got = self._demonym_of(word_norm)
+            if len(cache) > 100_000:
+                cache.clear()
+            cache[word_norm] = got
+        return got
+
+    def _demonym_of(self, word_norm: str) -> str | None:
         w = strip_proclitics(word_norm)
         for end in ("يين", "يون", "يه", "يا", "ين", "ون", "ي", "يان"):
             if w.endswith(end):

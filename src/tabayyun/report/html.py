@@ -8,8 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..compare.summary import category_label, figure_value
-from ..model import Article, Dossier, Evidence
+from ..compare.align_labels import (
+    category_label, date_ar, figure_value, frame_label, label, side_label, voice_label,
+)
+from ..model import Article, Dossier, Evidence, Figure
 from .svg import timeline_svg
 
 # order on the page; each name is templates/sections/<name>.html.j2. The dossier
@@ -19,7 +21,9 @@ SECTIONS = (
     "figures", "statements", "framing", "timeline", "entities", "independence", "sources", "articles",
 )
 KIND_LABELS = {"agreed": "متفق عليه", "disputed": "موضع خلاف", "single-source": "مصدر واحد", "context": "سياق"}
-VOICE_LABELS = {"outlet": "بصوت الوسيلة", "quoted": "داخل اقتباس", "attributed": "منسوب إلى قائل"}
+VOICE_LABELS = {v: voice_label(v) for v in ("outlet", "quoted", "attributed")}
+VOICES = ("outlet", "quoted", "attributed")
+SINGLE_SOURCE_SHOWN = 12  # the report shows the most important; the JSON keeps them all
 
 
 @lru_cache(maxsize=1)
@@ -43,8 +47,30 @@ def _env():
     env.filters["unique_outlets"] = unique_outlets
     env.filters["framing_matrix"] = framing_matrix
     env.filters["timeline_svg"] = lambda d: timeline_svg(d.timeline)
-    env.globals.update(kind_labels=KIND_LABELS, voice_labels=VOICE_LABELS)
+    env.filters["date_ar"] = date_ar
+    env.filters["label"] = lambda key, kind: label(kind, key)
+    env.filters["reasons"] = reasons
+    env.globals.update(kind_labels=KIND_LABELS, voice_labels=VOICE_LABELS, voices=VOICES,
+                       single_shown=SINGLE_SOURCE_SHOWN, scope_of=scope_of)
     return env
+
+
+def reasons(reason: str) -> str:
+    """"near-duplicate, same-agency:رويترز" -> Arabic, agency names kept."""
+    out = []
+    for r in reason.split(", "):
+        kind, _, agent = r.partition(":")
+        out.append(label("reason", kind) + (f" ({agent})" if agent else ""))
+    return "، ".join(out)
+
+
+def scope_of(by_id: dict, f: Figure) -> str:
+    """The time scope a figure states ("خلال يوم واحد"), as written."""
+    a = by_id.get(f.article)
+    if a is None or f.quantity >= len(a.quantities):
+        return ""
+    q = a.quantities[f.quantity]
+    return a.text[q.scope.start : q.scope.end] if q.scope else ""
 
 
 def para_of(article: Article, pos: int) -> int:
@@ -65,21 +91,34 @@ def unique_outlets(evidence) -> list[Evidence]:
 
 @dataclass(frozen=True)
 class Matrix:
-    columns: list[tuple[str, str]]
-    rows: list[tuple[str, dict]]  # outlet -> {(frame, side): {voice: (count, first evidence)}}
+    """Frame sides down, outlets across: a handful of outlets fit a page, dozens of
+    contested terms do not. ``rows`` are ((frame, side), Arabic label, own-voice
+    outlets, cells) with cells[outlet] = {voice: (count, first evidence)}."""
+
+    outlets: list[str]
+    rows: list[tuple[tuple[str, str], str, int, dict]]
+    columns: list[tuple[str, str]]  # the (frame, side) keys in row order (for callers that iterate them)
 
 
 def framing_matrix(dossier: Dossier) -> Matrix:
-    cells: dict[str, dict] = {}
-    cols: dict[tuple[str, str], int] = {}
+    cells: dict[tuple[str, str], dict] = {}
+    totals: dict[tuple[str, str], int] = {}
     for u in dossier.framing:
-        col = (u.frame, u.side)
-        cols[col] = cols.get(col, 0) + u.count
-        cell = cells.setdefault(u.outlet, {}).setdefault(col, {})
+        key = (u.frame, u.side)
+        totals[key] = totals.get(key, 0) + u.count
+        cell = cells.setdefault(key, {}).setdefault(u.outlet, {})
         n, ev = cell.get(u.voice, (0, None))
         cell[u.voice] = (n + u.count, ev or (u.evidence[0] if u.evidence else None))
-    columns = sorted(cols, key=lambda c: (c[0], -cols[c]))
-    return Matrix(columns, sorted(cells.items()))
+    outlets = [s.label for s in dossier.sources if s.duplicate_of is None]
+    outlets += sorted({o for c in cells.values() for o in c} - set(outlets))
+    outlets = [o for o in outlets if any(o in c for c in cells.values())]
+
+    def own(key):  # outlets that use the term in their own voice: the contested rows first
+        return sum(1 for c in cells[key].values() if "outlet" in c)
+
+    keys = sorted(cells, key=lambda k: (k[0], -own(k), -totals[k], k[1]))
+    rows = [(k, f"{frame_label(k[0])}: {side_label(k[1])}", own(k), cells[k]) for k in keys]
+    return Matrix(outlets, rows, keys)
 
 
 def paragraphs(article: Article) -> list[tuple[int, str]]:
@@ -139,11 +178,15 @@ def statements_by_speaker(dossier: Dossier) -> list[tuple[str, list]]:
     return sorted(groups.items(), key=lambda kv: -len(kv[1]))
 
 
-def to_html(dossier: Dossier, title: str = "tabayyun — ملف التحقق") -> str:
-    by_id = {a.id: a for a in dossier.articles}
-    labels = {s.article: s.label for s in dossier.sources}
+def context(dossier: Dossier) -> dict:
+    """What the templates (and the web story page, which renders the same sections) need."""
     from ..compare.figures import OUTLET_OWN
 
-    return _env().get_template("report.html.j2").render(
-        d=dossier, title=title, sections=SECTIONS, by_id=by_id, labels=labels, outlet_own=OUTLET_OWN
-    )
+    return {
+        "d": dossier, "sections": SECTIONS, "by_id": {a.id: a for a in dossier.articles},
+        "labels": {s.article: s.label for s in dossier.sources}, "outlet_own": OUTLET_OWN,
+    }
+
+
+def to_html(dossier: Dossier, title: str = "tabayyun — ملف التحقق") -> str:
+    return _env().get_template("report.html.j2").render(title=title, **context(dossier))

@@ -23,5 +23,7 @@ def wire_markdown(d: Dossier) -> list[str]:
                 for w in d.wire_copy]
     if d.independence:
         out += ["", "## مصادر غير مستقلة (تُعدّ مصدرًا واحدًا)", "", "| الوسائل | السبب |", "|---|---|"]
-        out += [f"| {_cell('، '.join(g.outlets))} | {_cell(g.reason)} |" for g in d.independence]
+        from .html import reasons
+
+        out += [f"| {_cell('، '.join(g.outlets))} | {_cell(reasons(g.reason))} |" for g in d.independence]
     return out

@@ -12,10 +12,10 @@ from markupsafe import Markup, escape
 
 from ..model import TimelineEvent
 
-WIDTH, ROW, TOP, GAP_ROW = 640, 30, 16, 26
-AXIS_X, DATE_X, LABEL_X = 520, 632, 500
+WIDTH, ROW, TOP, GAP_ROW = 900, 30, 16, 26
+AXIS_X, DATE_X, LABEL_X = 770, 892, 750
 BREAK_DAYS = 7  # a longer silence draws a break in the axis
-LABEL_CHARS = 62
+LABEL_CHARS = 96
 
 
 def _day(value: str) -> date | None:
@@ -25,9 +25,26 @@ def _day(value: str) -> date | None:
         return None
 
 
+def _openers() -> list[str]:
+    from ..compare.align_labels import labels
+
+    return sorted((k for kind, k in labels() if kind == "opener"), key=len, reverse=True)
+
+
 def _short(text: str, n: int = LABEL_CHARS) -> str:
+    """A chart label: the sentence without an eventless opener ("من جانبها،"), cut at a word."""
     text = " ".join(text.split())
+    for o in _openers():
+        if text.startswith(o) and len(text) > len(o) + 20:
+            text = text[len(o):].lstrip(" ،,")
+            break
     return text if len(text) <= n else text[: n - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _day_label(value: str) -> str:
+    from ..compare.align_labels import date_ar
+
+    return date_ar(value[:10])
 
 
 def timeline_svg(events: tuple[TimelineEvent, ...]) -> Markup:
@@ -43,8 +60,8 @@ def timeline_svg(events: tuple[TimelineEvent, ...]) -> Markup:
         if prev_day is not None and d is not None and (d - prev_day).days > BREAK_DAYS:
             gap = (d - prev_day).days
             parts.append(
-                f'<line x1="{AXIS_X}" y1="{y - ROW // 2 + 4}" x2="{AXIS_X}" y2="{y + GAP_ROW - ROW // 2 - 4}" class="gap"/>'
-                f'<text x="{LABEL_X}" y="{y + 4}" class="gaptext" direction="rtl" text-anchor="start">'
+                f'<line x1="{AXIS_X}" y1="{y - ROW // 2 + 4}" x2="{AXIS_X}" y2="{y + GAP_ROW - ROW // 2 - 4}" class="tl-gap"/>'
+                f'<text x="{LABEL_X}" y="{y + 4}" class="tl-gaptext" direction="rtl" text-anchor="start">'
                 f"{escape(f'… {gap} يومًا لاحقًا …')}</text>"
             )
             y += GAP_ROW
@@ -52,23 +69,23 @@ def timeline_svg(events: tuple[TimelineEvent, ...]) -> Markup:
         r = min(4 + 2 * outlets, 12)
         label = escape(_short(e.text))
         full = escape(f"{e.date} — {e.text}")
-        date_label = escape(e.date[:10]) if e.date != prev_date else ""
+        date_label = escape(_day_label(e.date)) if e.date[:10] != (prev_date or "")[:10] else ""
         parts.append(
-            f'<a href="#tl-{i}"><g class="ev"><title>{full}</title>'
+            f'<a href="#tl-{i}"><g class="tl-ev"><title>{full}</title>'
             f'<circle cx="{AXIS_X}" cy="{y}" r="{r}"/>'
-            f'<text x="{DATE_X}" y="{y + 4}" class="date" direction="ltr" text-anchor="end">{date_label}</text>'
-            f'<text x="{LABEL_X}" y="{y + 5}" class="label" direction="rtl" text-anchor="start">{label}'
+            f'<text x="{DATE_X}" y="{y + 4}" class="tl-date" direction="rtl" text-anchor="start">{date_label}</text>'
+            f'<text x="{LABEL_X}" y="{y + 5}" class="tl-label" direction="rtl" text-anchor="start">{label}'
             f"{escape(f' ({outlets})') if outlets > 1 else ''}</text></g></a>"
         )
         prev_day, prev_date = d or prev_day, e.date
         y += ROW
     height = y - ROW // 2 + 8
-    axis = f'<line x1="{AXIS_X}" y1="{first_y - 8}" x2="{AXIS_X}" y2="{height - 8}" class="axis"/>'
+    axis = f'<line x1="{AXIS_X}" y1="{first_y - 8}" x2="{AXIS_X}" y2="{height - 8}" class="tl-axis"/>'
     style = (
-        "<style>.axis{stroke:#5b6475;stroke-width:2}.gap{stroke:#fbfbfd;stroke-width:4}"
-        ".ev circle{fill:#0b6e69;opacity:.85}.ev:hover circle{fill:#a4441b}"
-        ".date{font-size:12px;fill:#5b6475;font-family:sans-serif}.label{font-size:14px;fill:#1d2330}"
-        ".gaptext{font-size:12px;fill:#a4441b;font-style:italic}</style>"
+        "<style>.tl-axis{stroke:#5b6475;stroke-width:2}.tl-gap{stroke:#fbfbfd;stroke-width:4}"
+        ".tl-ev circle{fill:#0b6e69;opacity:.85}.tl-ev:hover circle{fill:#a4441b}"
+        ".tl-date{font-size:12px;fill:#5b6475;font-family:sans-serif}.tl-label{font-size:14px;fill:#1d2330}"
+        ".tl-gaptext{font-size:12px;fill:#a4441b;font-style:italic}</style>"
     )
     return Markup(
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" width="100%" '

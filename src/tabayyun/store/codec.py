@@ -101,7 +101,7 @@ def features_row(a: Article, num: int) -> dict:
     f = features(a)
     data = {"id": f.id, "terms": dict(f.terms), "entities": sorted(f.entities), "day": f.day,
             "figures": sorted([c, v] for c, v in f.figures), "outlet": f.outlet,
-            "duplicate_of": f.duplicate_of}
+            "duplicate_of": f.duplicate_of, "places": sorted(f.places)}
     return {"num": num, "data": json.dumps(data, ensure_ascii=False, separators=(",", ":"))}
 
 
@@ -112,7 +112,8 @@ def load_features(text: str):
 
     d = json.loads(text)
     return Features(d["id"], Counter(d["terms"]), frozenset(d["entities"]), d["day"],
-                    frozenset((c, v) for c, v in d["figures"]), d["outlet"], d["duplicate_of"])
+                    frozenset((c, v) for c, v in d["figures"]), d["outlet"], d["duplicate_of"],
+                    frozenset(d.get("places", ())))  # rows written before places existed: none
 
 
 def mention_rows(a: Article) -> list[dict]:

@@ -58,7 +58,7 @@ def _stored(conn: Connection, where) -> list[tuple[Article, str | None]]:
 def _seed(clusterer, conn: Connection) -> dict[str, str]:
     """Load every stored article's clustering view into the clusterer, in the
     order they were added; returns article id -> story."""
-    place = getattr(clusterer, "seed_features", None) or (lambda f, sid: clusterer._place(f, sid, None))
+    place = clusterer.seed_features
     a, f = S.articles, S.features
     story_of = {}
     q = select(a.c.id, a.c.story, f.c.data).join(f, f.c.num == a.c.num).order_by(a.c.num)

@@ -201,7 +201,7 @@ def _wordclf(sents, seed: int):
 
 def _fit(sents, clusters_path: Path, model_path: Path, params: dict, folds: int = 0,
          wordclf: bool = False, seed: int = 1, bilou: bool = False, copies: int = 0,
-         bigrams: bool = False, cluster_pairs: bool = False) -> None:
+         bigrams: bool = False, cluster_pairs: bool = False, topic_next: bool = False) -> None:
     """Train; with ``folds`` the known-names feature of each block of sentences
     comes from the other blocks only (in-fold it would be always right and the
     model would lean on it, −8 F1 measured)."""
@@ -223,6 +223,7 @@ def _fit(sents, clusters_path: Path, model_path: Path, params: dict, folds: int 
         fz = Featuriser(lexicon(), clusters, known, clf)
         fz.use_bigrams = bigrams
         fz.use_cluster_pairs = cluster_pairs
+        fz.use_topic_next = topic_next
         if copies:
             block = block + augment(block, copies, seed + i)
         for s in block:
@@ -236,7 +237,7 @@ def train(paths: list[Path], out: Path | None, seed: int = 1, extra: str = "",
           extra_train: str = "", c1: float = 0.05, c2: float = 0.05, iterations: int = 300,
           folds: int = 5, final: bool = False, wordclf: bool = True, bilou: bool = False,
           algorithm: str = "lbfgs", augment_copies: int = 0, bigrams: bool = True,
-          cluster_pairs: bool = False, **_) -> dict:
+          cluster_pairs: bool = False, topic_next: bool = False, **_) -> dict:
     t0 = time.time()
     out = Path(out) if out else MODEL_DIR
     if out.suffix == ".crfsuite":
@@ -273,8 +274,9 @@ def train(paths: list[Path], out: Path | None, seed: int = 1, extra: str = "",
     elif clf_path.exists():
         clf_path.unlink()
     bilou = bool(bilou) and str(bilou) != "False"
+    topic_next = str(topic_next).lower() in ("true", "1")
     _fit(train_s + more, out / CLUSTERS_FILE, out / MODEL_FILE, params, folds, wordclf, seed,
-         bilou, int(augment_copies), bool(bigrams), bool(cluster_pairs))
+         bilou, int(augment_copies), bool(bigrams), bool(cluster_pairs), topic_next)
     export(out / MODEL_FILE, out / WEIGHTS_FILE)
     tagger = Tagger(out)
     pred = [tagger.tag_words([w for w, _ in s]) for s in dev_s]
@@ -282,7 +284,7 @@ def train(paths: list[Path], out: Path | None, seed: int = 1, extra: str = "",
     report = {"dev": res, "train_sentences": len(train_s), "dev_sentences": len(dev_s),
               "params": params, "seed": seed, "folds": folds, "extra_train": extra_train,
               "wordclf": wordclf, "bilou": bilou, "augment_copies": augment_copies,
-              "bigrams": bigrams, "cluster_pairs": cluster_pairs,
+              "bigrams": bigrams, "cluster_pairs": cluster_pairs, "topic_next": topic_next,
               "extra": extra, "clusters": len(clusters)}
     if final:  # ship a model trained on every sentence, same settings
         if folds:
@@ -290,7 +292,7 @@ def train(paths: list[Path], out: Path | None, seed: int = 1, extra: str = "",
         if wordclf:
             _wordclf(sents + more, seed).save(clf_path)
         _fit(sents + more, out / CLUSTERS_FILE, out / MODEL_FILE, params, folds, wordclf, seed,
-             bilou, int(augment_copies), bool(bigrams), bool(cluster_pairs))
+             bilou, int(augment_copies), bool(bigrams), bool(cluster_pairs), topic_next)
         export(out / MODEL_FILE, out / WEIGHTS_FILE)
         report["final_trained_on"] = len(sents)
     report["seconds"] = round(time.time() - t0, 1)

@@ -56,3 +56,9 @@ def test_split_dossier_keeps_every_article(seeds):
     d = analyse([str(SEEDS)])
     parts = split_dossier(d)
     assert sorted(a.id for p in parts for a in p.articles) == sorted(a.id for a in d.articles)
+
+
+def test_the_five_seed_reports_are_one_story(seeds):
+    """Five outlets on one offensive: one story, even though each article's rarest
+    words are new to the stream (candidates are looked up by words seen before)."""
+    assert len(set(cluster(seeds).values())) == 1
