@@ -124,6 +124,14 @@ def _summary(dossier, quiet: bool, console: Console | None = None) -> None:
     (console or out).print(t)
 
 
+def _kinds(package: str) -> list[str]:
+    """The scorer/trainer modules present (the help named a fixed, stale list)."""
+    import pkgutil
+
+    here = Path(__file__).parent / package
+    return sorted(m.name for m in pkgutil.iter_modules([str(here)]) if not m.name.startswith("_"))
+
+
 Paths = typer.Argument(..., help="Files, directories (recursive), globs, or - for stdin.")
 
 
@@ -281,7 +289,7 @@ def inspect(
 
 @app.command(name="eval")
 def eval_(
-    kind: str = typer.Argument(..., help="What to score: see 'tabayyun eval --help' (ner, times, numbers, claims, …)."),
+    kind: str = typer.Argument(..., help="What to score: " + ", ".join(_kinds("evaluate")) + "."),
     file: Path = typer.Argument(..., help="Gold data in the kind's public format."),
     gold: Optional[Path] = typer.Argument(None, help="Second file for kinds that score input against gold (clusters: GOLD.jsonl)."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object of metrics."),
@@ -342,7 +350,7 @@ def _nothing_scored(m: dict) -> bool:
 
 @app.command()
 def train(
-    kind: str = typer.Argument(..., help="What to train (ner, stance, …)."),
+    kind: str = typer.Argument(..., help="What to train: " + ", ".join(_kinds("training")) + "."),
     data: list[Path] = typer.Argument(..., help="Training data files."),
     out_path: Optional[Path] = typer.Option(None, "--out", help="Where to write the model (default: the shipped location)."),
     seed: int = typer.Option(1, help="Random seed: the same seed gives the same model."),

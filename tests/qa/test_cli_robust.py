@@ -164,3 +164,13 @@ def test_summary_table_is_capped_for_a_day_of_news(tmp_path):
     assert r.exit_code == 0, r.output
     assert "… and 5 more articles" in r.stdout
     assert r.stdout.count("d.jsonl:") <= cli.MAX_TABLE_ROWS
+
+
+def test_eval_and_train_help_list_every_kind():
+    # the help said "see 'tabayyun eval --help'" inside 'tabayyun eval --help'
+    from tabayyun import evaluate, training
+
+    text = " ".join(runner.invoke(app, ["eval", "--help"]).stdout.split())
+    assert all(k in text for k in evaluate.kinds()) and "see 'tabayyun eval --help'" not in text
+    text = " ".join(runner.invoke(app, ["train", "--help"]).stdout.split())
+    assert all(k in text for k in training.kinds())
