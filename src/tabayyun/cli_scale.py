@@ -36,7 +36,15 @@ def batch(
         os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "warning")
     try:
         from .scale.batch import LOCAL, SchedulerError, run_batch
-    except ImportError as exc:  # dask is an extra
+
+        # checked before any work: pyarrow writes the tables at the very end, and
+        # every scheduler but "single" runs on dask
+        import pyarrow  # noqa: F401
+        if scheduler != "single":
+            import dask.bag  # noqa: F401
+            if scheduler not in LOCAL:
+                import dask.distributed  # noqa: F401
+    except ImportError as exc:  # dask and pyarrow are the [scale] extra
         err.print(f"error: batch needs the 'scale' extra: pip install 'tabayyun[scale]' ({exc})", markup=False)
         raise typer.Exit(EXIT_USAGE) from None
     if scheduler is not None and scheduler not in LOCAL and ":" not in scheduler:

@@ -72,3 +72,16 @@ def test_batch_bad_scheduler_is_a_usage_error_not_a_traceback(tmp_path, monkeypa
     r = runner.invoke(app, args + [f"tcp://127.0.0.1:{port}"])
     assert r.exit_code == 2 and "cannot reach the Dask scheduler" in r.stderr
     assert r.exception is None or isinstance(r.exception, SystemExit)
+
+
+def test_batch_without_the_scale_extra_stops_before_any_work(tmp_path, monkeypatch):
+    # it analysed everything, then died on "import pyarrow" with a traceback
+    import sys
+
+    (tmp_path / "day.jsonl").write_text(json.dumps({"text": FLOOD2}, ensure_ascii=False) + "\n")
+    monkeypatch.setitem(sys.modules, "pyarrow", None)  # as if not installed
+    import tabayyun.scale.batch as batch
+
+    monkeypatch.setattr(batch, "analyse_part", lambda *a, **k: (_ for _ in ()).throw(AssertionError("ran")))
+    r = runner.invoke(app, ["batch", str(tmp_path / "day.jsonl"), "--out", str(tmp_path / "o"), "--scheduler", "single"])
+    assert r.exit_code == 2 and "needs the 'scale' extra" in r.stderr
