@@ -14,7 +14,7 @@ from __future__ import annotations
 import html
 import json
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .model import Article, Dossier, Skipped
@@ -84,16 +84,10 @@ def analyse_stories(inputs: Iterable, settings: Settings | None = None,
         mine = {a.id: also_from[a.id] for a in members if a.id in also_from}
         d = story_dossier(members, mine, settings)
         # a story's inputs: its articles and the exact copies merged into them
-        stories[sid] = _with_inputs(d, len(members) + sum(len(v) for v in mine.values()))
+        stories[sid] = replace(d, inputs=len(members) + sum(len(v) for v in mine.values()))
     if not done:
         notes.append("no readable article in the input")
     return StorySplit(stories, skipped, count, notes)
-
-
-def _with_inputs(d: Dossier, n: int) -> Dossier:
-    from dataclasses import replace
-
-    return replace(d, inputs=n)
 
 
 def story_title(d: Dossier) -> str:
