@@ -33,7 +33,11 @@ def batch(
     """
     _setup_logging(verbose)
     if not verbose:  # Dask's scheduler and workers log every start-up step at INFO
+        import warnings
+
         os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "warning")
+        # "Sending large graph of size …": advice for Dask developers, not for a user
+        warnings.filterwarnings("ignore", category=UserWarning, module=r"distributed\..*")
     try:
         from .scale.batch import LOCAL, SchedulerError, run_batch
 

@@ -1,6 +1,7 @@
 """batch and watch, as a user meets them."""
 
 import json
+from pathlib import Path
 
 from typer.testing import CliRunner
 
@@ -85,3 +86,25 @@ def test_batch_without_the_scale_extra_stops_before_any_work(tmp_path, monkeypat
     monkeypatch.setattr(batch, "analyse_part", lambda *a, **k: (_ for _ in ()).throw(AssertionError("ran")))
     r = runner.invoke(app, ["batch", str(tmp_path / "day.jsonl"), "--out", str(tmp_path / "o"), "--scheduler", "single"])
     assert r.exit_code == 2 and "needs the 'scale' extra" in r.stderr
+
+
+def test_batch_on_the_default_local_cluster_is_quiet(tmp_path):
+    # Dask printed its start-up INFO lines, "Port 8787 is already in use" and
+    # "Sending large graph" warnings on every run
+    import socket
+    import subprocess
+    import sys
+
+    (tmp_path / "day.jsonl").write_text(json.dumps({"text": FLOOD2}, ensure_ascii=False) + "\n")
+    with socket.socket() as s:
+        try:
+            s.bind(("127.0.0.1", 8787))  # taken, as on a shared machine
+        except OSError:
+            pass  # already taken
+        exe = str(Path(sys.executable).with_name("tabayyun"))
+        r = subprocess.run([exe, "batch", str(tmp_path / "day.jsonl"), "--out",
+                            str(tmp_path / "o"), "--workers", "1", "--no-reports"],
+                           capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr
+    assert "1 inputs: 1 articles" in r.stdout
+    assert "INFO" not in r.stderr and "8787" not in r.stderr and "Warning" not in r.stderr, r.stderr

@@ -86,7 +86,8 @@ def _client(scheduler: str | None, workers: int | None):
 
     if scheduler is None:
         n = workers or os.cpu_count() or 1
-        with LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+        # ":0": the scheduler's HTTP server always starts; a fixed 8787 warns when taken
+        with LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster, \
                 Client(cluster) as client:
             yield client
     else:
