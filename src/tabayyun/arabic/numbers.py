@@ -118,6 +118,7 @@ def parse_digits(s: str) -> float | None:
         return None
 
 
+_DIGITS_HEAD = re.compile(r"\d+(?:[.,]\d+)*")
 _WORD_SPLIT = re.compile(r"\d+(?:[.,]\d+)*|[^\s\d]+")
 
 
@@ -183,13 +184,12 @@ def _read(m: re.Match, lex: _Lex, strict: bool) -> Number | None:
     kind = m.lastgroup
     s = m.group()
     if kind == "vague":
-        key = s
         for cut in ("", "و", "ف", "ب", "ل", "وب", "ول"):
             if s.startswith(cut) and s[len(cut):] in lex.vague:
-                key = s[len(cut):]
-                break
-        cls, lo, hi = lex.vague[key]
-        return Number(m.start(), m.end(), None, lo, hi, cls, kind="vague")
+                cls, lo, hi = lex.vague[s[len(cut):]]
+                return Number(m.start(), m.end(), None, lo, hi, cls, kind="vague")
+        # the regex's clitic class also lets "كميات" (quantities) read as "ك" + "مئات"
+        return None
     if kind == "dual":
         for cut in ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"):
             if s.startswith(cut) and s[len(cut):] in lex.duals:
@@ -210,7 +210,7 @@ def _read(m: re.Match, lex: _Lex, strict: bool) -> Number | None:
         return Number(m.start(), m.end(), None, ordinal=int(hit[0]) + (10 if len(parts) > 1 else 0),
                       kind="ordinal")
     if kind == "digits":
-        head = re.match(r"\d+(?:[.,]\d+)*", s)
+        head = _DIGITS_HEAD.match(s)
         d = parse_digits(head.group())
         if d is None:
             return None

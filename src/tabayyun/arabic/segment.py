@@ -8,6 +8,9 @@ used mid-sentence, and quotes that run over several sentences.
 from __future__ import annotations
 
 import re
+from functools import partial
+from itertools import accumulate
+from operator import itemgetter
 
 from ..model import Quote, Sentence, Token
 from .normalise import normalise_word
@@ -26,15 +29,51 @@ _TOKEN_RE = re.compile(
 _KINDS = (None, "number", "word", "latin", "punct", "other")  # by group index in _TOKEN_RE
 
 
+# The same alternatives without names, captured as one group: ``split`` returns
+# [gap, token, gap, token, …, gap] (gaps are whitespace, maybe empty), so offsets
+# are running sums of lengths and no match object is built per token.
+_SPLIT_RE = re.compile("(" + re.sub(r"\(\?P<\w+>", "(?:", _TOKEN_RE.pattern) + ")")
+
+
+class _KindOf(dict):
+    """First character -> token kind. Each alternative of ``_TOKEN_RE`` is decided
+    by its first character, so the kind of a token is that of its first character."""
+
+    def __missing__(self, ch: str) -> str:
+        kind = self[ch] = _KINDS[_TOKEN_RE.match(ch).lastindex]
+        return kind
+
+
+class _NormOf(dict):
+    """Word -> ``normalise_word(word)``: a plain dict hit is cheaper than the
+    LRU wrapper, and news vocabulary repeats."""
+
+    def __missing__(self, word: str) -> str:
+        norm = self[word] = normalise_word(word)
+        return norm
+
+
+_KIND_OF = _KindOf()
+_NORM_OF = _NormOf()
+_NORM_MAX = 200_000  # words kept before the table is emptied
+_NEW_TOKEN = partial(tuple.__new__, Token)  # skips the NamedTuple constructor
+_FIRST = itemgetter(0)
+
+
 def tokenise(text: str) -> tuple[Token, ...]:
     """Split into word, number, latin, punctuation and other tokens with offsets.
 
     Clitics stay attached (stemming is for matching, see ``stem``); the
     normalised form is kept on each token for lookups."""
-    # tuple.__new__ and lastindex skip the NamedTuple constructor and a dict
-    # lookup: this runs ~600 times per article.
-    norm, new, kinds = normalise_word, tuple.__new__, _KINDS
-    return tuple([new(Token, (m.start(), m.end(), norm(m.group()), kinds[m.lastindex])) for m in _TOKEN_RE.finditer(text)])
+    # ~600 tokens an article: every step below runs in C (split, running sums,
+    # cached normalisation, kind by first character), no Python code per token
+    if len(_NORM_OF) > _NORM_MAX:
+        _NORM_OF.clear()
+    parts = _SPLIT_RE.split(text)
+    words = parts[1::2]
+    ends = list(accumulate(map(len, parts)))
+    return tuple(map(_NEW_TOKEN, zip(ends[0::2], ends[1::2], map(_NORM_OF.__getitem__, words),
+                                     map(_KIND_OF.__getitem__, map(_FIRST, words)))))
 
 
 # ---------------------------------------------------------------- quotes
@@ -93,9 +132,13 @@ _BREAK_RE = re.compile(r"[.!?؟…]+")
 
 
 def _is_abbrev(text: str, dot: int) -> bool:
+    # only a word of one or two letters can be an abbreviation: read back at most 3
     k = dot
-    while k > 0 and not text[k - 1].isspace() and text[k - 1] not in "(\"«":
+    lim = max(0, dot - 3)
+    while k > lim and not text[k - 1].isspace() and text[k - 1] not in "(\"«":
         k -= 1
+    if k == lim and k > 0 and not text[k - 1].isspace() and text[k - 1] not in "(\"«":
+        return False  # four letters or more
     word = text[k:dot]
     return word in _ABBREV or (len(word) == 1 and word.isalpha())
 
@@ -121,10 +164,13 @@ def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
+    if s < e and (text[s].isspace() or text[e - 1].isspace()):
+        piece = text[s:e]
+        core = piece.strip()
+        if not core:
+            return e, e
+        s += len(piece) - len(piece.lstrip())
+        e = s + len(core)
     return s, e
 
 

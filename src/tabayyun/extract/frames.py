@@ -15,6 +15,9 @@ A term inside a statement's content points to that statement (the innermost).
 
 from __future__ import annotations
 
+from itertools import compress
+from operator import itemgetter
+
 from ..arabic.normalise import normalise_with_map
 from ..model import Article, FrameTerm, Token
 from ..pipeline import stage
@@ -22,6 +25,20 @@ from .frame_lexicon import END, PROCLITICS, WILD, Lexicon, lexicon, naming_verbs
 
 _CACHE_MAX = 200_000
 _NONE: tuple = ()
+_NORM = itemgetter(2)
+
+
+class _Opens(dict):
+    __slots__ = ("m",)
+
+    def __init__(self, m: "Matcher"):
+        super().__init__()
+        self.m = m
+
+    def __missing__(self, norm: str) -> bool:
+        first = self.m.lex.first
+        opens = self[norm] = any(key in first for key, _ in self.m.lexemes(norm))
+        return opens
 
 
 class Matcher:
@@ -31,6 +48,10 @@ class Matcher:
     def __init__(self, lex: Lexicon):
         self.lex = lex
         self._cache: dict[str, tuple[tuple[str, int], ...]] = {}
+        # norm -> can it open a term (one of its lexemes starts one)? A dict of the
+        # norms seen, filled on a miss: one C-level lookup per token picks the few
+        # places to walk from, and the table stays as small as the vocabulary
+        self._opens = _Opens(self)
 
     def lexemes(self, norm: str) -> tuple[tuple[str, int], ...]:
         """(lexeme key, proclitic length) pairs the normalised token can be."""
@@ -51,16 +72,19 @@ class Matcher:
         """-> [(first token, last token + 1, proclitic length of the first, Term)],
         blockers already dropped."""
         out = []
-        n, i = len(tokens), 0
+        n, after = len(tokens), 0
         root, get, lexemes = self.lex.trie, self._cache.get, self.lexemes
-        while i < n:
+        if len(self._opens) > _CACHE_MAX:
+            self._opens.clear()
+        for i in compress(range(n), map(self._opens.__getitem__, map(_NORM, tokens))):
+            if i < after:
+                continue  # inside the term found last
             tok = tokens[i]
+            if tok[3] != "word":
+                continue
             hit = get(tok[2])
             if hit is None:
                 hit = lexemes(tok[2])
-            if not hit or tok[3] != "word":
-                i += 1
-                continue
             best = None  # (end, proclitic length, term)
             for key, p in hit:
                 node = root.get(key)
@@ -88,11 +112,10 @@ class Matcher:
                     if wild is not None:
                         stack.append((wild, j + 1))
             if best is None:
-                i += 1
                 continue
             if best[2].side != "-":
                 out.append((i, best[0], best[1], best[2]))
-            i = best[0]
+            after = best[0]
         return out
 
 

@@ -15,13 +15,16 @@ import bisect
 import re
 from functools import lru_cache
 from importlib import resources
+from itertools import accumulate
 
-from ..arabic.normalise import normalise, normalise_with_map, to_original
+from ..arabic.normalise import normalise
 from ..arabic.numbers import Number, find_numbers_at, number_starters, find_numbers_norm, lexicon
 from ..model import Article, Quantity, Span
 from ..pipeline import stage
+from .shared import normalised
 
 _WORD = re.compile(r"[\u0621-\u064a]+|\d+(?:[.,]\d+)*|[%:،,.؛;؟?!\"()\-–—/]")
+_WORD_SPLIT = re.compile(f"({_WORD.pattern})")
 _STOP_PUNCT = frozenset("،,.؛;؟?!\"():")
 _FUNCTION = frozenset(
     "في من على عن الى الي مع منذ خلال بعد قبل حول ضد عند لدى حتى او ام ثم قد لا لم لن ان انه "
@@ -32,6 +35,11 @@ _URL_RE = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\S+|[A-Za-z0-9.-]+\.(?:co
 _PHONE_RE = re.compile(r"\+?\(?\d{2,4}\)?(?:[ \-]\d{1,4}){2,}|\b0\d{8,}\b|\+\d{8,}")
 _MASK_HINT = re.compile(r"[a-z@]|\d{6,}|\d[ \-]\d|\+\d")
 _SCORE_RE = re.compile(r"\d+\s*[-:]\s*\d+")
+_SCORE_AFTER = re.compile(r"\s*[-:]\s*\d")
+_SCORE_BEFORE = re.compile(r"\d\s*[-:]\s*$")
+_PERCENT_WORD = re.compile(r"(?:في\s+)?(?:بال|ال)(?:مئه|مائه|ميه)")
+_SUBSET_STOP = re.compile(r"[،,.؛;\-–—)]")
+_SUBSET_HEAD = re.compile(r"(?:من\s+)?(?:بينهم|منهم|بينها|منها|بينهن)")
 _NEAR_SKIP = frozenset({"عن", "من", "على", "اليوم", "امس", "نحو", "حوالي", "قرابه"})
 _OVERRIDE = frozenset({"evacuated", "released", "detained", "displaced"})
 _CASUALTY = frozenset({"killed", "wounded", "missing", "displaced", "evacuated", "detained", "released"})
@@ -49,6 +57,10 @@ _SCOPE_RE = re.compile(
     rf"|(?:(?:يوم|صباح|مساء|ليل|ليله)\s+)?(?:امس|اليوم)(?:\s+ال(?:{_DAYS}))?"
     rf"|(?:يوم|صباح|مساء|ليل|ليله)\s+ال(?:{_DAYS}))(?![\u0621-\u064a])"
 )
+# every scope above starts with one of these letters (خلال في على طوال، يوم صباح مساء ليل،
+# امس اليوم): the lookahead rejects most positions before the alternation is tried
+_SCOPE_FIRST = "خفعطيصملا"
+_SCOPE_SCAN = re.compile(f"(?=[{_SCOPE_FIRST}])" + _SCOPE_RE.pattern)
 
 
 @lru_cache(maxsize=1)
@@ -109,8 +121,12 @@ class _Words:
     __slots__ = ("items", "starts")
 
     def __init__(self, norm: str, start: int, end: int):
-        self.items = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(norm, start, end)]
-        self.starts = [w[0] for w in self.items]
+        # split returns [gap, word, gap, word, …, gap]; offsets are running sums of
+        # lengths (same words as finditer, without a match object per word)
+        parts = _WORD_SPLIT.split(norm[start:end])
+        at = list(accumulate(map(len, parts), initial=start))
+        self.starts = at[1::2]
+        self.items = list(zip(self.starts, at[2::2], parts[1::2]))
 
     def between(self, start: int, end: int) -> list[tuple[int, int, str]]:
         return self.items[bisect.bisect_left(self.starts, start):bisect.bisect_left(self.starts, end)]
@@ -126,8 +142,8 @@ def _skip(n: Number, norm: str, sent: tuple[int, int], ctx: dict, masked) -> str
         return "url-or-phone"
     before = norm[max(sent[0], n.start - 12):n.start]
     after = norm[n.end:min(sent[1], n.end + 14)]
-    if n.kind == "digits" and (_SCORE_RE.match(norm, n.start) and re.match(r"\s*[-:]\s*\d", after)
-                               or re.search(r"\d\s*[-:]\s*$", before)):
+    if n.kind == "digits" and (_SCORE_RE.match(norm, n.start) and _SCORE_AFTER.match(after)
+                               or _SCORE_BEFORE.search(before)):
         return "score-or-clock"
     nxt = _WORD.findall(after)
     prv = _WORD.findall(before)
@@ -162,7 +178,7 @@ def _masked(norm: str, n: Number) -> list[tuple[int, int]]:
 
 def _percent(n: Number, norm: str, end: int) -> bool:
     after = norm[n.end:min(end, n.end + 12)].lstrip()
-    return after.startswith("%") or bool(re.match(r"(?:في\s+)?(?:بال|ال)(?:مئه|مائه|ميه)", after))
+    return after.startswith("%") or bool(_PERCENT_WORD.match(after))
 
 
 def _counted(sw: _Words, n: Number) -> tuple[int, int] | None:
@@ -238,9 +254,10 @@ def figures(article: Article) -> tuple[Quantity, ...]:
     text = article.text
     if not text:
         return ()
-    norm, offs = normalise_with_map(text)
-    # sentence bounds in normalised offsets (offsets only shrink: bisect on the map)
-    sents = [(bisect.bisect_left(offs, s.start), bisect.bisect_left(offs, s.end)) for s in article.sentences]
+    norm, omap = normalised(text)  # shared with the times stage
+    at = omap.norm_at
+    # sentence bounds in normalised offsets
+    sents = [(at(s.start), at(s.end)) for s in article.sentences]
     if not sents:
         sents = [(0, len(norm))]
     starts = [s for s, _ in sents]
@@ -252,8 +269,7 @@ def figures(article: Article) -> tuple[Quantity, ...]:
     if article.tokens:
         # only where the tokeniser saw digits or a number word: the regex is not run everywhere
         starters = number_starters()
-        cand = [bisect.bisect_left(offs, t.start) for t in article.tokens
-                if t.norm in starters or t.kind == "number"]
+        cand = [at(t[0]) for t in article.tokens if t[2] in starters or t[3] == "number"]
         found = find_numbers_at(norm, cand)
     else:
         found = find_numbers_norm(norm)
@@ -261,7 +277,7 @@ def figures(article: Article) -> tuple[Quantity, ...]:
         si = max(0, bisect.bisect_right(starts, n.start) - 1)
         sent = sents[si]
         if si not in scopes_by_sent:
-            scopes_by_sent[si] = [m.span() for m in _SCOPE_RE.finditer(norm, sent[0], sent[1])]
+            scopes_by_sent[si] = [m.span() for m in _SCOPE_SCAN.finditer(norm, sent[0], sent[1])]
             words_by_sent[si] = _Words(norm, sent[0], sent[1])
         sw = words_by_sent[si]
         if any(s <= n.start < e for s, e in scopes_by_sent[si]):
@@ -296,7 +312,7 @@ def figures(article: Article) -> tuple[Quantity, ...]:
         if f["sub_end"] is None:
             continue
         end = f["sub_end"]
-        stop = re.search(r"[،,.؛;\-–—)]", norm[end:sents[f["si"]][1]])
+        stop = _SUBSET_STOP.search(norm[end:sents[f["si"]][1]])
         f["subset"] = (end, end + stop.start() if stop else sents[f["si"]][1])
         if i + 1 < len(out) and out[i + 1]["si"] == f["si"] and out[i + 1]["n"].start - end < 4:
             child = out[i + 1]
@@ -307,8 +323,8 @@ def figures(article: Article) -> tuple[Quantity, ...]:
     res = []
     for f in out:
         n = f["n"]
-        s, e = to_original(offs, n.start, n.end)
-        span = lambda a: Span(*to_original(offs, a[0], a[1])) if a else None
+        s, e = omap.span(n.start, n.end)
+        span = lambda a: Span(*omap.span(a[0], a[1])) if a else None
         scope = _nearest_scope(scopes_by_sent.get(f["si"], []), n.start) if f["cat"] != "duration" else None
         sub = f.get("subset")
         if sub:
@@ -363,7 +379,7 @@ def _is_range(a: Number, b: Number, norm: str) -> bool:
 def _subset_span(norm, n, counted, sub):
     s, e = sub
     # start at "بينهم"/"منهم"
-    m = re.search(r"(?:من\s+)?(?:بينهم|منهم|بينها|منها|بينهن)", norm[max(0, s - 10):e])
+    m = _SUBSET_HEAD.search(norm[max(0, s - 10):e])
     if m:
         s = max(0, s - 10) + m.start()
     return (s, e) if e > s else None

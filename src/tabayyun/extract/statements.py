@@ -12,10 +12,8 @@ from nowhere. Reporting chains ("حسب رويترز", "نقلت … عن") beco
 from __future__ import annotations
 
 import bisect
-from dataclasses import replace
-
 from ..arabic.normalise import normalise_word
-from ..model import Article, Span, Statement, Via
+from ..model import Article, Quantity, Span, Statement, Via
 from ..pipeline import stage
 from .statement_core import (
     QUOTE_OPEN, SIBLING_BEFORE, Ctx, Draft, apply_trailing, close_contents, content, previous,
@@ -285,11 +283,25 @@ def _entity_id(article: Article, span) -> str | None:
     return best
 
 
-def _time_of(article: Article, s: int, e: int) -> int | None:
-    for i, t in enumerate(article.times):
-        if s <= t.start < e:
-            return i
-    return None
+class _TimeOf:
+    """The first time expression starting in ``[s, e)``: a bisect over the starts
+    (times come in text order), a scan only if they ever do not."""
+
+    __slots__ = ("times", "starts", "ordered")
+
+    def __init__(self, times):
+        self.times = times
+        self.starts = [t.start for t in times]
+        self.ordered = all(a <= b for a, b in zip(self.starts, self.starts[1:]))
+
+    def __call__(self, s: int, e: int) -> int | None:
+        if self.ordered:
+            i = bisect.bisect_left(self.starts, s)
+            return i if i < len(self.starts) and self.starts[i] < e else None
+        for i, t in enumerate(self.times):
+            if s <= t.start < e:
+                return i
+        return None
 
 
 def build(article: Article) -> tuple[Statement, ...]:
@@ -301,6 +313,7 @@ def build(article: Article) -> tuple[Statement, ...]:
     out: list[Statement] = []
     seen = set()
     kept: list[Draft] = []
+    time_of = _TimeOf(article.times)
     for d in drafts:
         s, e = _trim(article.text, *d.content)
         if e <= s or d.cue_i in seen:
@@ -330,7 +343,7 @@ def build(article: Article) -> tuple[Statement, ...]:
             start, end, Span(cue_t.start, cue_t.end), Span(*d.content), speaker,
             _entity_id(article, d.speaker) if d.speaker else None, d.direct, d.typ,
             "negative" if d.typ == "denial" else "positive", vias,
-            _time_of(article, start, d.content[0]), responds,
+            time_of(start, d.content[0]), responds,
         ))
     return tuple(out)
 
@@ -350,9 +363,9 @@ def attribute(article: Article, statements: tuple[Statement, ...]):
 
 
 def _with_statement(q, i):
-    from dataclasses import replace
-
-    return replace(q, statement=i)
+    # the constructor, not dataclasses.replace: several times cheaper per figure
+    return Quantity(q.start, q.end, q.value, q.low, q.high, q.vague, q.qualifier, q.unit, q.category,
+                    q.counted, q.subset, q.scope, q.time, i)
 
 
 @stage("statements", requires=("tokens", "sentences", "quotes", "quantities"), provides=("statements", "attribution"))

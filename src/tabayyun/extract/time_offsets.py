@@ -22,11 +22,12 @@ _DELETED_RE = re.compile("[" + re.escape(_DELETED) + "]+")
 
 
 class OffsetMap:
-    __slots__ = ("identity", "orig_starts", "norm_starts", "shift")
+    __slots__ = ("identity", "orig_starts", "orig_ends", "norm_starts", "shift")
 
     def __init__(self, text: str, norm: str):
         self.identity = len(norm) == len(text)
         self.orig_starts: list[int] = []
+        self.orig_ends: list[int] = []
         self.norm_starts: list[int] = []
         self.shift: list[int] = []  # characters deleted up to and including run k
         if self.identity:
@@ -35,6 +36,7 @@ class OffsetMap:
         for m in _DELETED_RE.finditer(text):
             s, e = m.span()
             self.orig_starts.append(s)
+            self.orig_ends.append(e)
             self.norm_starts.append(s - total)
             total += e - s
             self.shift.append(total)
@@ -45,6 +47,16 @@ class OffsetMap:
             return i
         k = bisect_left(self.orig_starts, i)
         return i - (self.shift[k - 1] if k else 0)
+
+    def norm_at(self, i: int) -> int:
+        """Original index -> normalised index of the first kept character at or
+        after it (``bisect_left`` over a full offset list, inside a deleted run too)."""
+        if self.identity:
+            return i
+        k = bisect_left(self.orig_starts, i)
+        if not k:
+            return i
+        return i - self.shift[k - 1] + max(0, self.orig_ends[k - 1] - i)
 
     def to_orig(self, n: int) -> int:
         """Normalised index -> original index of that character."""

@@ -14,10 +14,10 @@ import re
 from dataclasses import replace
 from datetime import date
 
-from ..arabic.normalise import normalise
 from ..arabic.segment import tokenise
 from ..model import Article, Published, Span, TimeExpr, Token
 from ..pipeline import stage
+from .shared import normalised
 from .time_offsets import OffsetMap
 from .time_published import infer
 from .time_resolve import Ref, Resolved, Resolver
@@ -98,13 +98,19 @@ def _post(pairs: list[tuple[Cand, Resolved]], norm: str, pub: Ref | None, pub_va
 
 def _words(tokens: tuple[Token, ...], omap: OffsetMap):
     """Trigger-candidate tokens as (start, end, norm, kind) in normalised offsets."""
-    keep = [t for t in tokens if t.norm in WORDS or t.kind == "number"]
+    keep = [t for t in tokens if t[2] in WORDS or t[3] == "number"]
     if omap.identity:
         return [(t.start, t.end, t.norm, t.kind) for t in keep]
+    # omap.to_norm for each start, by one walk over the deleted runs (starts ascend)
+    runs, shift = omap.orig_starts, omap.shift
     out = []
-    for t in keep:
-        s = omap.to_norm(t.start)
-        out.append((s, s + len(t.norm), t.norm, t.kind))
+    k, n_runs, before = 0, len(runs), 0
+    for start, _, w, kind in keep:
+        while k < n_runs and runs[k] < start:
+            before = shift[k]
+            k += 1
+        s = start - before
+        out.append((s, s + len(w), w, kind))
     return out
 
 
@@ -118,8 +124,7 @@ def extract(text: str, published: Published | None = None,
     published = published or Published()
     if not text or not text.strip():
         return (), published
-    norm = normalise(text)
-    omap = OffsetMap(text, norm)
+    norm, omap = normalised(text)
     if tokens is None:
         tokens = tokenise(text)
     toks = _words(tokens, omap)

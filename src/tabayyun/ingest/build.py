@@ -5,8 +5,9 @@ from __future__ import annotations
 import hashlib
 from dataclasses import replace
 
-from ..arabic.normalise import match_key
+from ..arabic.normalise import squash_spaces
 from ..errors import InputError, Reasons
+from ..extract.shared import norm_of
 from ..model import Article, Meta
 from ..settings import Settings
 from . import language, outlet
@@ -16,7 +17,8 @@ from .clean import clean
 def content_id(text: str) -> str:
     """Content hash of the normalised body: the same text gives the same id
     whatever its diacritics, tatweel, digits or spacing."""
-    return hashlib.sha1(match_key(text).encode("utf-8")).hexdigest()[:16]
+    # match_key(text), with the normalised body kept for the stages that follow
+    return hashlib.sha1(squash_spaces(norm_of(text)).encode("utf-8")).hexdigest()[:16]
 
 
 def make_article(raw: str, meta: Meta | None = None, settings: Settings | None = None) -> Article:

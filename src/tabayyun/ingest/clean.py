@@ -99,7 +99,7 @@ def clean(raw: str) -> Cleaned:
         break
 
     # whole-line boilerplate anywhere, and repeated lines
-    seen: set[str] = set()
+    by_ends: dict[tuple[str, str], list[tuple[int, str]]] = {}
     for i, (s, e) in enumerate(lines):
         if i in drop:
             continue
@@ -110,6 +110,15 @@ def clean(raw: str) -> Cleaned:
             drop[i] = "boilerplate"
             continue
         if len(line) >= _REPEAT_MIN_CHARS:
+            # lines equal up to spacing share their first and last words: only
+            # those are compared whole (splitting every line into words is costly)
+            ends = (line.split(None, 1)[0], line.rsplit(None, 1)[-1])
+            by_ends.setdefault(ends, []).append((i, line))
+    for group in by_ends.values():
+        if len(group) < 2:
+            continue
+        seen: set[str] = set()
+        for i, line in group:
             key = " ".join(line.split())  # exact repeats; normalising every line costs too much
             if key in seen:
                 drop[i] = "repeated-line"

@@ -23,6 +23,7 @@ def agencies() -> dict[str, tuple[str, str]]:
     return out
 
 
+@lru_cache(maxsize=8192)
 def agency(name: str) -> tuple[str, str] | None:
     """Canonical (label, domain) of an agency as written, or None."""
     return agencies().get(match_key(name.strip(" ()-–—")))
