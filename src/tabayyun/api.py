@@ -124,7 +124,8 @@ def _run_article(pipeline: Pipeline, article: Article, notes: list[str]) -> Arti
         try:
             article = st(article)
         except (TabayyunError, ValueError, IndexError, KeyError, TypeError, AttributeError) as exc:
-            log.exception("stage %s failed on %s", st.name, article.meta.source)
+            # the note says it on every run; the traceback is for -v (a user never sees one)
+            log.info("stage %s failed on %s", st.name, article.meta.source, exc_info=True)
             notes.append(f"{article.meta.source}: stage '{st.name}' failed ({type(exc).__name__}: {exc}); later layers missing")
             break
     return article

@@ -26,8 +26,9 @@ app = typer.Typer(
     rich_markup_mode=None,
     help="tabayyun (تبيّن): many Arabic news articles in, one source-attributed dossier out.",
 )
-out = Console()
-err = Console(stderr=True)
+# soft_wrap: one-line messages (paths, tokens) are never broken at 80 columns
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
 
@@ -76,25 +77,38 @@ def _write_outputs(dossier, html: Path | None, json_out: Path | None, md: Path |
         if str(path) == "-":
             sys.stdout.write(render(dossier))
             continue
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(render(dossier), encoding="utf-8")
+        _write_file(path, render(dossier))
         written.append(path)
     return written if all(str(p) != "-" for p in (html, json_out, md) if p) else written + [Path("-")]
 
 
-def _summary(dossier, quiet: bool) -> None:
+MAX_TABLE_ROWS = 40  # articles listed in the terminal summary
+
+
+def _write_file(path: Path, text: str) -> None:
+    """Write an output file, creating its folder; a path that cannot be written
+    (a directory, no permission, a full disk) ends the run with a one-line reason."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        err.print(f"error: cannot write {path}: {exc.strerror or exc}", markup=False, highlight=False)
+        raise typer.Exit(EXIT_USAGE) from None
+
+
+def _summary(dossier, quiet: bool, console: Console | None = None) -> None:
     # one line per item, never wrapped: people grep these
     for k in dossier.skipped:
         print(f"skipped: {k.source}: {k.reason}", file=sys.stderr)
+    if quiet:  # -q: only errors and skipped inputs; the notes stay in the report
+        return
     for n in dossier.notes:
         print(f"note: {n}", file=sys.stderr)
-    if quiet:
-        return
     t = Table(title=f"{len(dossier.sources)} articles from {dossier.inputs} inputs ({len(dossier.skipped)} skipped)")
     for col in ("source", "outlet", "published", "lang", "chars", "cleaned", "duplicate"):
         t.add_column(col)
     labels = {s.article: s.label for s in dossier.sources}
-    for s in dossier.sources:
+    for s in dossier.sources[:MAX_TABLE_ROWS]:
         t.add_row(
             s.label,
             f"{s.outlet} ({s.outlet_how})" if s.outlet else "-",
@@ -105,7 +119,17 @@ def _summary(dossier, quiet: bool) -> None:
             (f"of {labels.get(s.duplicate_of)}" if s.duplicate_of else "")
             + (f" +{len(s.also_from)} identical" if s.also_from else ""),
         )
-    out.print(t)
+    if len(dossier.sources) > MAX_TABLE_ROWS:  # a day of news is thousands of lines otherwise
+        t.caption = f"… and {len(dossier.sources) - MAX_TABLE_ROWS} more articles (all of them are in the report)"
+    (console or out).print(t)
+
+
+def _kinds(package: str) -> list[str]:
+    """The scorer/trainer modules present (the help named a fixed, stale list)."""
+    import pkgutil
+
+    here = Path(__file__).parent / package
+    return sorted(m.name for m in pkgutil.iter_modules([str(here)]) if not m.name.startswith("_"))
 
 
 Paths = typer.Argument(..., help="Files, directories (recursive), globs, or - for stdin.")
@@ -127,6 +151,10 @@ def analyze(
     outlet_field: list[str] = typer.Option([], help="JSON field holding the outlet."),
     title_field: list[str] = typer.Option([], help="JSON field holding the title."),
     url_field: list[str] = typer.Option([], help="JSON field holding the URL."),
+    split_stories: Optional[Path] = typer.Option(
+        None, "--split-stories",
+        help="Sort the articles into stories and write one report per story into this folder "
+             "(<story>/report.html, dossier.json, dossier.md, and index.html listing them)."),
 ):
     """Analyse articles and write a dossier.
 
@@ -134,12 +162,24 @@ def analyze(
     """
     _setup_logging(verbose)
     settings = _settings(max_bytes, text_field, date_field, outlet_field, title_field, url_field)
+    if split_stories is not None:
+        if html or json_out or md:
+            err.print("error: --split-stories writes a report per story: use it without -o, --json or --md")
+            raise typer.Exit(EXIT_USAGE)
+        _split(paths, settings, split_stories, quiet, open_report)
     dossier = _run(paths, settings, quiet)
-    _summary(dossier, quiet)
+    from .stories import mixed_stories_note
+
+    mixed = mixed_stories_note(dossier, settings)
+    if mixed:
+        dossier = replace(dossier, notes=tuple(dossier.notes) + (mixed,))
+    # "--json -" pipes the dossier: the table must not end up inside it
+    to_stdout = any(str(p) == "-" for p in (html, json_out, md) if p)
+    _summary(dossier, quiet, err if to_stdout else out)
     written = _write_outputs(dossier, html, json_out, md, full)
     for p in written:
         if not quiet and str(p) != "-":
-            out.print(f"wrote {p}", highlight=False)
+            out.print(f"wrote {p}", highlight=False, soft_wrap=True)
     if not written and not quiet:
         out.print("(no output file asked for: add -o report.html, --json out.json or --md out.md)")
     if open_report and html:
@@ -149,6 +189,43 @@ def analyze(
     if not dossier.articles:
         raise typer.Exit(EXIT_PARTIAL if dossier.inputs else EXIT_USAGE)
     raise typer.Exit(EXIT_PARTIAL if dossier.skipped else EXIT_OK)
+
+
+def _split(paths: list[str], settings: Settings, folder: Path, quiet: bool, open_report: bool) -> None:
+    """analyze --split-stories: one dossier and report per story, and an index."""
+    from .stories import analyse_stories, write_stories
+
+    if quiet:
+        split = analyse_stories(paths, settings)
+    else:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        with Progress(TextColumn("analysing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                      console=err, transient=True, disable=not err.is_terminal) as bar:
+            task = bar.add_task("analyse", total=None)
+            split = analyse_stories(paths, settings, progress=lambda i, n: bar.update(task, completed=i, total=n))
+    for k in split.skipped:
+        print(f"skipped: {k.source}: {k.reason}", file=sys.stderr)
+    if not quiet:
+        for n in split.notes:
+            print(f"note: {n}", file=sys.stderr)
+    try:
+        index = write_stories(folder, split)[0]
+    except OSError as exc:
+        err.print(f"error: cannot write {folder}: {exc.strerror or exc}", markup=False, highlight=False)
+        raise typer.Exit(EXIT_USAGE) from None
+    merged = sum(d.inputs - len(d.articles) for d in split.stories.values())
+    if not quiet:
+        out.print(f"{split.inputs} inputs: {split.articles} articles in {len(split.stories)} stories, "
+                  f"{merged} merged copies, {len(split.skipped)} skipped", highlight=False, soft_wrap=True)
+        out.print(f"wrote {index} (one folder per story)", highlight=False, soft_wrap=True)
+    if open_report:
+        import webbrowser
+
+        webbrowser.open(index.resolve().as_uri())
+    if not split.articles:
+        raise typer.Exit(EXIT_PARTIAL if split.inputs else EXIT_USAGE)
+    raise typer.Exit(EXIT_PARTIAL if split.skipped else EXIT_OK)
 
 
 def example_dir() -> Path:
@@ -173,8 +250,9 @@ def demo(
     paths = _write_outputs(
         dossier, out_dir / "report.html", out_dir / "dossier.json", out_dir / "dossier.md", False
     )
-    out.print(f"demo report: {paths[0].resolve()}", highlight=False)
-    out.print(f"also: {paths[1]}  {paths[2]}", highlight=False)
+    # soft_wrap: a long path must stay on one line to be copied (rich wraps at 80 columns)
+    out.print(f"demo report: {paths[0].resolve()}", highlight=False, soft_wrap=True)
+    out.print(f"also: {paths[1]}  {paths[2]}", highlight=False, soft_wrap=True)
     if open_report:
         import webbrowser
 
@@ -194,7 +272,12 @@ def inspect(
     _setup_logging(False)
     from .api import analyse
     from .inspect import render_article
+    from .model import LAYERS
 
+    unknown = [x for x in layer if x not in LAYERS]
+    if unknown:
+        err.print(f"error: unknown layer {', '.join(unknown)} (layers: {', '.join(LAYERS)})", markup=False)
+        raise typer.Exit(EXIT_USAGE)
     dossier = analyse([path])
     for k in dossier.skipped:
         print(f"skipped: {k.source}: {k.reason}", file=sys.stderr)
@@ -206,7 +289,7 @@ def inspect(
 
 @app.command(name="eval")
 def eval_(
-    kind: str = typer.Argument(..., help="What to score: see 'tabayyun eval --help' (ner, times, numbers, claims, …)."),
+    kind: str = typer.Argument(..., help="What to score: " + ", ".join(_kinds("evaluate")) + "."),
     file: Path = typer.Argument(..., help="Gold data in the kind's public format."),
     gold: Optional[Path] = typer.Argument(None, help="Second file for kinds that score input against gold (clusters: GOLD.jsonl)."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object of metrics."),
@@ -232,6 +315,12 @@ def eval_(
     except ValueError as exc:
         err.print(f"error: {exc}", markup=False)
         raise typer.Exit(EXIT_USAGE) from None
+    if _nothing_scored(result.metrics):
+        # a file of another kind parses as zero cases: a score of 0 would mislead
+        for n in result.notes[:3]:
+            err.print(n, markup=False, highlight=False)
+        err.print(f"error: no {kind} gold cases could be read from {file} (is it a '{kind}' file?)", markup=False)
+        raise typer.Exit(EXIT_USAGE)
     if as_json:
         print(json.dumps(result.as_json(), ensure_ascii=False))
         return
@@ -243,13 +332,25 @@ def eval_(
     for name, m in result.rows + (("overall", result.metrics),):
         t.add_row(name, *[_fmt(m.get(k)) for k in keys])
     out.print(t)
-    for n in result.notes:
-        out.print(n, highlight=False)
+    for n in result.notes[:MAX_NOTES]:
+        out.print(n, highlight=False, markup=False)
+    if len(result.notes) > MAX_NOTES:
+        out.print(f"… and {len(result.notes) - MAX_NOTES} more notes", highlight=False)
+
+
+MAX_NOTES = 40  # eval notes shown; a bad file can give one per line
+
+
+def _nothing_scored(m: dict) -> bool:
+    if m.get("n") == 0:
+        return True
+    counts = [m[k] for k in ("tp", "fp", "fn") if k in m]
+    return len(counts) == 3 and sum(counts) == 0
 
 
 @app.command()
 def train(
-    kind: str = typer.Argument(..., help="What to train (ner, stance, …)."),
+    kind: str = typer.Argument(..., help="What to train: " + ", ".join(_kinds("training")) + "."),
     data: list[Path] = typer.Argument(..., help="Training data files."),
     out_path: Optional[Path] = typer.Option(None, "--out", help="Where to write the model (default: the shipped location)."),
     seed: int = typer.Option(1, help="Random seed: the same seed gives the same model."),
@@ -284,7 +385,7 @@ def schema(write: Optional[Path] = typer.Option(None, "--write", help="Write the
 
     text = json.dumps(make_schema(), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     if write:
-        write.write_text(text, encoding="utf-8")
+        _write_file(write, text)
     else:
         print(text, end="")
 
@@ -320,6 +421,10 @@ def serve(
     except ImportError as exc:
         err.print(f"error: the web app needs the [web] extra (pip install 'tabayyun[web]'): {exc}", markup=False)
         raise typer.Exit(EXIT_USAGE) from None
+    busy = _cannot_listen(host, port)
+    if busy:
+        err.print(f"error: cannot listen on {host}:{port}: {busy}", markup=False, highlight=False)
+        raise typer.Exit(EXIT_USAGE)
     if not is_loopback(host) and not token and not read_only:
         import secrets
 
@@ -332,6 +437,26 @@ def serve(
         uvicorn.run(create_app(store, config), host=host, port=port, log_level="warning")
     finally:
         store.close()
+
+
+MAX_STORY_LINES = 20
+
+def _cannot_listen(host: str, port: int) -> str | None:
+    """Why the address cannot be bound (in use, not ours), checked before saying
+    "tabayyun on …": uvicorn only logs it and exits with its own code 3."""
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        with socket.socket(infos[0][0], socket.SOCK_STREAM) as sock:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            sock.bind(infos[0][4])
+    except OSError as exc:
+        import errno
+
+        why = exc.strerror or str(exc)
+        return why + " (pick another --port)" if exc.errno == errno.EADDRINUSE else why
+    return None
 
 
 DbOption = typer.Option(None, "--db", help="SQLite file or postgresql://… URL (default: tabayyun.db in the user data dir).")
@@ -379,8 +504,10 @@ def add(
         print(f"{result.inputs} inputs: {len(result.added)} added, {result.duplicates} already stored, "
               f"{len(result.reanalysed)} re-analysed, {len(result.skipped)} skipped; "
               f"{len(result.stories)} stories updated ({store.url})")
-        for sid in result.stories:
+        for sid in result.stories[:MAX_STORY_LINES]:
             print(f"story: {sid}")
+        if len(result.stories) > MAX_STORY_LINES:  # a day of news touches hundreds
+            print(f"… and {len(result.stories) - MAX_STORY_LINES} more stories (tabayyun serve to browse them)")
     if not result.added and not result.duplicates and not result.reanalysed:
         raise typer.Exit(EXIT_PARTIAL if result.inputs else EXIT_USAGE)
     raise typer.Exit(EXIT_PARTIAL if result.skipped else EXIT_OK)
@@ -405,8 +532,13 @@ def search(
     Example: tabayyun search "قره باغ" --db tabayyun.db --from 2023-09-01
     """
     _setup_logging(False)
+    import re
     from dataclasses import asdict
 
+    for name, value in (("--from", date_from), ("--to", date_to)):
+        if value and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+            err.print(f"error: {name} {value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", markup=False)
+            raise typer.Exit(EXIT_USAGE)
     store = _open_store(db, read_only=True)
     try:
         page = store.search(query, outlet=outlet, date_from=date_from, date_to=date_to,

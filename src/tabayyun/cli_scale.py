@@ -3,6 +3,7 @@ capabilities add commands without editing one shared file."""
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Optional
@@ -31,13 +32,35 @@ def batch(
     Example: tabayyun batch day.jsonl archive/*.parquet --out results/ --scheduler tcp://10.0.0.5:8786
     """
     _setup_logging(verbose)
+    if not verbose:  # Dask's scheduler and workers log every start-up step at INFO
+        import warnings
+
+        os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "warning")
+        # "Sending large graph of size …": advice for Dask developers, not for a user
+        warnings.filterwarnings("ignore", category=UserWarning, module=r"distributed\..*")
     try:
-        from .scale.batch import run_batch
-    except ImportError as exc:  # dask is an extra
+        from .scale.batch import LOCAL, SchedulerError, run_batch
+
+        # checked before any work: pyarrow writes the tables at the very end, and
+        # every scheduler but "single" runs on dask
+        import pyarrow  # noqa: F401
+        if scheduler != "single":
+            import dask.bag  # noqa: F401
+            if scheduler not in LOCAL:
+                import dask.distributed  # noqa: F401
+    except ImportError as exc:  # dask and pyarrow are the [scale] extra
         err.print(f"error: batch needs the 'scale' extra: pip install 'tabayyun[scale]' ({exc})", markup=False)
         raise typer.Exit(EXIT_USAGE) from None
-    res = run_batch(inputs, out, scheduler=scheduler, workers=workers, blocksize=blocksize << 20,
-                    reports=not no_reports)
+    if scheduler is not None and scheduler not in LOCAL and ":" not in scheduler:
+        err.print(f"error: unknown scheduler {scheduler!r}: use {', '.join(LOCAL)} or an address "
+                  "(tcp://host:8786)", markup=False)
+        raise typer.Exit(EXIT_USAGE)
+    try:
+        res = run_batch(inputs, out, scheduler=scheduler, workers=workers, blocksize=blocksize << 20,
+                        reports=not no_reports)
+    except SchedulerError as exc:
+        err.print(f"error: {exc}", markup=False)
+        raise typer.Exit(EXIT_USAGE) from None
     for s in res.skipped:
         print(f"skipped: {s.source}: {s.reason}", file=sys.stderr)
     for n in res.notes:
@@ -45,7 +68,8 @@ def batch(
     timing = ", ".join(f"{k} {v:.1f}s" for k, v in res.seconds.items())
     print(f"{res.inputs} inputs: {res.articles} articles, {res.duplicates} exact duplicates, "
           f"{len(res.skipped)} skipped; {len(res.stories)} stories -> {res.out} ({timing})")
-    if res.articles == 0:
+    # the exit codes of analyze: 1 when anything was skipped (or nothing read)
+    if res.articles == 0 or res.skipped:
         raise typer.Exit(EXIT_PARTIAL)
 
 
@@ -98,7 +122,10 @@ def watch(
     w = Watcher(sources, store, state_path, fetcher=fetcher, alerts_path=alerts, webhook=webhook,
                 fetch_pages=not no_pages)
 
+    last = {}
+
     def report(rep):
+        last["rep"] = rep
         for src, what in rep.errors:
             print(f"error: {src}: {what}", file=sys.stderr)
         for s in rep.skipped:
@@ -113,3 +140,7 @@ def watch(
         print("stopped", file=sys.stderr)
     finally:
         store.close()
+    # for cron: a last pass with dead sources or skipped items is a partial run (exit 1)
+    rep = last.get("rep")
+    if rep is not None and (rep.errors or rep.skipped):
+        raise typer.Exit(EXIT_PARTIAL)

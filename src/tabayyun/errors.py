@@ -41,6 +41,8 @@ class Reasons:
     EMPTY_FEED = "feed with no entries"
     BAD_FEED = "not a readable RSS/Atom feed: {detail}"
     ONLY_BOILERPLATE = "nothing left after removing boilerplate"
+    UNKNOWN_TYPE = "not a file type tabayyun reads ('{ext}'; it reads .txt, .md, .html, .json, .jsonl, .xml, .rss, .atom or no extension)"
+    EMPTY_TEXT_FIELD = "text field '{field}' is empty"
 
 
 class Messages:

@@ -13,7 +13,9 @@ from .model import LAYERS, Article
 
 
 def _fields(rec) -> dict:
-    return {f.name: getattr(rec, f.name) for f in dataclasses.fields(rec) if f.name not in ("start", "end")}
+    # tokens are NamedTuples (built faster than dataclasses), the other layers dataclasses
+    names = rec._fields if hasattr(rec, "_fields") else [f.name for f in dataclasses.fields(rec)]
+    return {n: getattr(rec, n) for n in names if n not in ("start", "end")}
 
 
 def render_article(a: Article, console: Console, as_json: bool = False, layers: tuple[str, ...] = ()) -> None:

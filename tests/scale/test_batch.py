@@ -21,7 +21,7 @@ def test_everything_accounted_for(single):
     assert single.articles == 8
     assert single.duplicates == 1
     reasons = sorted(s.reason.split(" ")[0] for s in single.skipped)
-    assert reasons == ["invalid", "no"], single.skipped  # "invalid JSON: …", "no text field …"
+    assert reasons == ["invalid", "text"], single.skipped  # "invalid JSON: …", "text field 'text' is empty"
     assert sum(len(v) for v in single.stories.values()) == 8
 
 

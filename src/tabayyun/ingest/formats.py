@@ -80,6 +80,9 @@ def _as_text(value) -> str | None:
 # ---------------------------------------------------------------- html
 
 
+MIN_HTML_WORDS = 3
+
+
 def html_units(html: str, source: str, url: str | None = None) -> Iterator[Unit | Skipped]:
     import trafilatura
 
@@ -89,7 +92,8 @@ def html_units(html: str, source: str, url: str | None = None) -> Iterator[Unit 
         log.info("trafilatura failed on %s: %s", source, exc)
         doc = None
     text = getattr(doc, "text", None) if doc is not None else None
-    if not text or not text.strip():
+    # a page of menus alone comes back as a word or two ("home"): that is no article
+    if not text or len(text.split()) < MIN_HTML_WORDS:
         yield Skipped(source, Reasons.NO_ARTICLE_HTML)
         return
     outlet = getattr(doc, "sitename", None) or None
@@ -126,6 +130,10 @@ def record_unit(record, source: str, settings: Settings) -> Unit | Skipped:
         return Skipped(source, Reasons.NOT_OBJECT)
     text = _first(record, settings.text_fields)
     if not isinstance(text, str) or not text.strip():
+        # a field that is there but blank is not a missing field: say which
+        blank = next((f for f in settings.text_fields if isinstance(record.get(f), str)), None)
+        if blank is not None and (text is None or isinstance(text, str)):
+            return Skipped(source, Reasons.EMPTY_TEXT_FIELD.format(field=blank))
         return Skipped(source, Reasons.NO_TEXT_FIELD.format(fields="/".join(settings.text_fields)))
     if _TAG_RE.search(text[:2000]):
         text = html_fragment_to_text(text)
@@ -151,7 +159,7 @@ def jsonl_units(lines: Iterator[str], source: str, settings: Settings) -> Iterat
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield Skipped(where, Reasons.BAD_JSON.format(detail=exc.msg))
+            yield Skipped(where, Reasons.BAD_JSON.format(detail=f"{exc.msg} (column {exc.colno})"))
             continue
         yield record_unit(record, where, settings)
 

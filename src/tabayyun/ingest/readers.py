@@ -5,6 +5,7 @@ every input unit comes out as exactly one Article or one Skipped."""
 from __future__ import annotations
 
 import glob
+import io
 import logging
 import os
 import sys
@@ -86,12 +87,15 @@ def _directory(d: Path, settings: Settings) -> Iterator[Article | Skipped]:
         f for f in d.rglob("*")
         if f.is_file() and not any(part.startswith(".") for part in f.relative_to(d).parts)
     )
-    readable = [f for f in files if f.suffix.lower() in KNOWN_EXT]
-    if not readable:
-        yield Skipped(str(d), Reasons.EMPTY_DIR + (f" ({len(files)} other files)" if files else ""))
+    if not files:
+        yield Skipped(str(d), Reasons.EMPTY_DIR)
         return
-    for f in readable:
-        yield from _finish(_file_units(f, settings), settings)
+    # every file is read or listed with its reason, so inputs = articles + merged + skipped
+    for f in files:
+        if f.suffix.lower() in KNOWN_EXT:
+            yield from _finish(_file_units(f, settings), settings)
+        else:
+            yield Skipped(str(f), Reasons.UNKNOWN_TYPE.format(ext=f.suffix.lower()))
 
 
 def _read_bytes(p: Path, settings: Settings, limit: bool = True) -> bytes:
@@ -106,7 +110,8 @@ def _read_bytes(p: Path, settings: Settings, limit: bool = True) -> bytes:
 
 
 def _mb(n: int) -> str:
-    return f"{n / 1_000_000:.1f} MB"
+    # "0.0 MB > limit 0.0 MB" says nothing: small sizes in bytes
+    return f"{n / 1_000_000:.1f} MB" if n >= 100_000 else f"{n:,} bytes"
 
 
 def _kind(p: Path, head: str) -> str:
@@ -160,13 +165,35 @@ def _jsonl_file(p: Path, settings: Settings) -> Iterator[Unit | Skipped]:
         return
     with fh:
         any_line = False
-        for n, raw in enumerate(fh, 1):
+        encoding = _utf16(fh.read(4000))
+        fh.seek(0)
+        # UTF-16 lines cannot be split on the byte b"\n" (it is half of a character)
+        lines = (io.TextIOWrapper(fh, encoding=encoding, errors="replace") if encoding else fh)
+        for n, raw in enumerate(lines, 1):
             if not raw.strip():
                 continue
             any_line = True
-            yield from jsonl_line(raw, f"{source}:{n}", settings)
+            if encoding:
+                for u in jsonl_units(iter([raw]), source, settings):
+                    where = f"{source}:{n}"
+                    yield replace(u, source=where) if isinstance(u, Skipped) else replace(u, meta=replace(u.meta, source=where))
+            else:
+                yield from jsonl_line(raw, f"{source}:{n}", settings)
         if not any_line:
             yield Skipped(source, Reasons.EMPTY)
+
+
+def _utf16(head: bytes) -> str | None:
+    """"utf-16" for a UTF-16 JSONL file (with a BOM, or NULs as every other byte)."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    if len(head) >= 4 and b"\x00" in head:
+        # the high byte of ASCII is 0 and of Arabic 0x06 (as decode.py tells BOM-less UTF-16)
+        even, odd = head[0::2], head[1::2]
+        for enc, hi in (("utf-16-le", odd), ("utf-16-be", even)):
+            if sum(b in (0, 6) for b in hi) > 0.9 * len(hi):
+                return enc
+    return None
 
 
 def jsonl_line(raw: bytes, where: str, settings: Settings) -> Iterator[Unit | Skipped]:

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from ..api import _run_article, default_pipeline
 from ..arabic.segment import tokenise
+from ..errors import TabayyunError
 from ..ingest.readers import finish
 from ..model import Article, Dossier, Skipped
 from ..settings import Settings
@@ -34,6 +35,11 @@ from .partitions import Part, expand, plan, units
 log = logging.getLogger(__name__)
 
 LOCAL = ("single", "synchronous", "threads", "processes")
+SCHEDULER_TIMEOUT = "20s"
+
+
+class SchedulerError(TabayyunError):
+    """The Dask scheduler given cannot be reached: a one-line reason, not a traceback."""
 
 
 @dataclass
@@ -108,11 +114,16 @@ def _client(scheduler: str | None, workers: int | None):
 
     if scheduler is None:
         n = workers or os.cpu_count() or 1
-        with LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+        # ":0": the scheduler's HTTP server always starts; a fixed 8787 warns when taken
+        with LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster, \
                 Client(cluster) as client:
             yield client
     else:
-        with Client(scheduler) as client:
+        try:
+            client = Client(scheduler, timeout=SCHEDULER_TIMEOUT)
+        except (OSError, ValueError, TimeoutError) as exc:  # unreachable, refused, a malformed address
+            raise SchedulerError(f"cannot reach the Dask scheduler {scheduler}: {exc}") from None
+        with client:
             yield client
 
 

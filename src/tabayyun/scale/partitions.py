@@ -15,11 +15,14 @@ from pathlib import Path
 
 from ..errors import Reasons
 from ..ingest.formats import Unit, record_unit
-from ..ingest.readers import jsonl_line
+from ..ingest.readers import _utf16, jsonl_line
 from ..model import Skipped
 from ..settings import Settings
 
 _CHUNK = 1 << 22
+UTF16_JSONL = ("UTF-16 JSONL cannot be split for batch: convert it to UTF-8 (iconv -f UTF-16 -t UTF-8) "
+               "or read it with tabayyun analyze or add")
+NOT_BATCH = "not JSONL or Parquet (batch reads .jsonl, .json, .parquet; use tabayyun analyze or add for text, HTML, feeds)"
 
 
 @dataclass(frozen=True)
@@ -38,21 +41,35 @@ def expand(inputs: list[str]) -> tuple[list[Path], list[Skipped]]:
     for spec in inputs:
         p = Path(spec)
         if p.is_dir():
-            found = sorted(q for q in p.rglob("*") if q.is_file() and _kind(q))
-            if not found:
+            # hidden files are left out, as analyze does; every other file is read or listed
+            every = sorted(q for q in p.rglob("*") if q.is_file()
+                           and not any(x.startswith(".") for x in q.relative_to(p).parts))
+            if not every:
                 skipped.append(Skipped(spec, Reasons.EMPTY_DIR))
-            files += found
+            files += [q for q in every if _kind(q)]
+            skipped += [Skipped(str(q), NOT_BATCH) for q in every if not _kind(q)]
         elif p.is_file():
             if _kind(p):
                 files.append(p)
             else:
-                skipped.append(Skipped(spec, "not JSONL or Parquet (batch reads .jsonl, .json, .parquet)"))
+                skipped.append(Skipped(spec, NOT_BATCH))
         else:
             hits = sorted(Path(h) for h in glob.glob(spec, recursive=True) if _kind(Path(h)))
             if not hits:
                 skipped.append(Skipped(spec, Reasons.NO_MATCH))
             files += hits
-    return files, skipped
+    # byte ranges split on b"\n", which is half a character in UTF-16: say so instead
+    utf16 = [f for f in files if _kind(f) == "jsonl" and _is_utf16(f)]
+    skipped += [Skipped(str(f), UTF16_JSONL) for f in utf16]
+    return [f for f in files if f not in utf16], skipped
+
+
+def _is_utf16(p: Path) -> bool:
+    try:
+        with p.open("rb") as fh:
+            return _utf16(fh.read(4000)) is not None
+    except OSError:
+        return False
 
 
 def _kind(p: Path) -> str | None:

@@ -281,13 +281,18 @@ def _title(d: Dossier) -> str:
     return ""
 
 
+def _num(v) -> str:
+    """20.0 -> "20" (a range's ends are floats in the JSON); an open end stays empty."""
+    return f"{v:g}" if isinstance(v, (int, float)) else ""
+
+
 def _describe(kind: str, f: dict) -> str:
     if kind == "dispute":
         vals = []
         for x in f.get("figures", []):
             v = x.get("value")
             who = x.get("claimant_label") or x.get("outlet")
-            vals.append(f"{v:g} ({who})" if isinstance(v, (int, float)) else f"{x.get('low')}–{x.get('high')} ({who})")
+            vals.append(f"{v:g} ({who})" if isinstance(v, (int, float)) else f"{_num(x.get('low'))}–{_num(x.get('high'))} ({who})")
         return f"{f.get('fact')}: " + " / ".join(vals)
     if kind == "attribution-conflict":
         return f"{f.get('fact')}: {f.get('value'):g} credited to {', '.join(f.get('claimants', []))}"

@@ -103,7 +103,8 @@ def connect(url, read_only: bool) -> tuple[Engine, str]:
         elif sa_url.startswith("sqlite"):
             engine, shown = (_sqlite_engine(path, read_only) if path else create_engine(sa_url)), sa_url
         else:
-            engine, shown = create_engine(sa_url), sa_url
+            # the schema and search are written for SQLite and PostgreSQL only
+            raise StoreError(M.UNSUPPORTED.format(url=make_url(sa_url).render_as_string(hide_password=True)))
     except ArgumentError as exc:
         raise StoreError(M.UNREACHABLE.format(url=url, detail=exc)) from None
     try:

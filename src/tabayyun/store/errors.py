@@ -22,3 +22,4 @@ class StoreMessages:
     NO_DRIVER = "PostgreSQL needs the 'postgres' extra: pip install 'tabayyun[postgres]' ({detail})"
     UNREACHABLE = "cannot open database {url}: {detail}"
     NO_STORY = "no such story: {story}"
+    UNSUPPORTED = "unsupported database {url}: give a SQLite file path or a postgresql://… URL"

@@ -22,6 +22,13 @@ def _matching(conn: Connection, parsed):
     return sql.columns(num=Integer)
 
 
+def date_upper(value) -> str:
+    """The last day a --to bound covers: "2023-09" means through September, so
+    "2023-09-22" (and the month-grain "2023-09") fall on or before it."""
+    v = str(value)[:10]
+    return v + {4: "-12-31", 7: "-31"}.get(len(v), "")
+
+
 def search(conn: Connection, q: str, *, outlet=None, date_from=None, date_to=None, entity=None,
            story=None, limit: int = 20, offset: int = 0) -> Page:
     limit = max(0, min(int(limit), 1000))
@@ -36,7 +43,7 @@ def search(conn: Connection, q: str, *, outlet=None, date_from=None, date_to=Non
     if date_from:
         conds.append(a.c.published_date >= str(date_from)[:10])
     if date_to:
-        conds.append(a.c.published_date <= str(date_to)[:10])
+        conds.append(a.c.published_date <= date_upper(date_to))
     if story:
         conds.append(a.c.story == story)
     if entity:
@@ -47,7 +54,7 @@ def search(conn: Connection, q: str, *, outlet=None, date_from=None, date_to=Non
     total = conn.execute(select(func.count()).select_from(a).where(*conds)).scalar_one()
     rows = conn.execute(
         select(a.c.num, a.c.id, a.c.title, a.c.outlet, a.c.published, a.c.story).where(*conds)
-        .order_by(a.c.published_date.desc().nulls_last(), a.c.id).limit(limit).offset(offset)
+        .order_by(a.c.published_date.desc().nulls_last(), a.c.published.desc().nulls_last(), a.c.id).limit(limit).offset(offset)
     ).all()
     if not rows:
         return Page((), total, limit, offset)

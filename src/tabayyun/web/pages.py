@@ -93,8 +93,17 @@ def outlets(request: Request):
 def outlet(request: Request, name: str):
     v = service.outlet(request, name)
     st = service.store(request)
-    arts = [a for a in (st.article(aid) for aid in v.articles[:100]) if a is not None]
-    figs = [(f, st.article(f.article)) for f in v.figures[:200]]
+    # an outlet's figures come from a few of its articles: load each article once
+    # (loading it per figure made a busy outlet's page take seconds)
+    loaded: dict = {}
+
+    def article(aid):
+        if aid not in loaded:
+            loaded[aid] = st.article(aid)
+        return loaded[aid]
+
+    arts = [a for a in (article(aid) for aid in v.articles[:100]) if a is not None]
+    figs = [(f, article(f.article)) for f in v.figures[:200]]
     return html("outlet.html.j2", request, v=v, arts=arts, figs=[x for x in figs if x[1] is not None], title=v.name)
 
 

@@ -66,7 +66,9 @@ async def ingest(request: Request, files: list[UploadFile], text: str = "", titl
     read_files(blobs, settings, got)
     read_paste(text or "", settings, got, title=title, outlet=outlet, date=date, url=url)
     if not got.inputs:
-        raise WebError(400, "nothing to add: send one or more files, or paste a text")
+        # name the form fields: a curl user who sent "file=@…" otherwise cannot tell what is wrong
+        raise WebError(400, "nothing to add: send one or more files (form field 'files') "
+                            "or paste a text (form field 'text')")
     result = None
     if got.articles:
         from starlette.concurrency import run_in_threadpool
