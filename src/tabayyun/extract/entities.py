@@ -112,7 +112,8 @@ class Recogniser(RulesMixin):
         ids = got.ids.tolist()
         norms = list(map(dec.norm.__getitem__, ids))
         strips = list(map(dec.strip.__getitem__, ids))
-        vocab = set(map(_NORM, toks))
+        # every token's norm; when the keys are those norms, the list at hand
+        vocab = set(keys) if flat and widest <= MAX_WORD else set(map(_NORM, toks))
         out: list[Mention] = []
         for k, (crf, gaz, people, trig, inst) in self._per_sentence(got, first).items():
             a = first[k]

@@ -200,7 +200,7 @@ class Decoder:
                     new = list(dict.fromkeys(words))
                 self._add(new)
             out = list(map(self._id.__getitem__, words))
-        return np.array(out, dtype=np.int64)
+        return np.fromiter(out, np.int64, len(out))  # cheaper than np.array for ~600 ints
 
     def type_id_of(self, name: str) -> int:
         """Index of an entity type name in ``type_names``."""

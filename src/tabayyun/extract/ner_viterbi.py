@@ -159,9 +159,11 @@ class Lattice:
         cur[rank[s_n:]] = best % width
         path = np.empty((t_n, 2 * s_n), dtype=np.int64)
         path[t_n - 1] = cur
-        rows = np.arange(2 * s_n)
+        # every row traced back at every step: a row not started yet reads the
+        # zeros left in ``back`` (never read back for a token)
+        back = back.reshape(t_n, -1)
+        row_base = np.arange(2 * s_n) * width
         for t in range(t_n - 1, 0, -1):
-            k = first[t]
-            cur[k:] = back[t, rows[k:], cur[k:]]
+            cur = back[t][row_base + cur]
             path[t - 1] = cur
         return path[step, col]
