@@ -46,3 +46,10 @@ def test_told_to_agency_is_via(text, speaker, agency):
 def test_told_to_a_person_is_not_via():
     a = run("وقال المسؤول لزملائه إن الاجتماع انتهى.")
     assert a.statements and a.statements[0].via == ()
+
+
+def test_minutes_scope_is_not_a_figure():
+    # "دقائق" normalises to "دقايق": the scope pattern must use the normalised spelling
+    a = run("قالت الشرطة إن 3 أشخاص قتلوا خلال 10 دقائق من بدء الهجوم.")
+    assert [q.value for q in a.quantities] == [3]
+    assert span(a, a.quantities[0].scope) == "خلال 10 دقائق"

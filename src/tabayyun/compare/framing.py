@@ -37,9 +37,20 @@ def stopwords() -> frozenset[str]:
     return frozenset(normalise_word(w) for line in text.splitlines() if not line.startswith("#") for w in line.split())
 
 
+def outlet_key(src) -> str:
+    """Framing is per outlet: every article of a known outlet counts together;
+    an article whose outlet is unknown stands alone under its own label."""
+    return src.outlet or src.label
+
+
 def _outlets(dossier: Dossier) -> dict[str, str]:
-    labels = {s.article: s.label for s in dossier.sources}
-    return {a.id: labels.get(a.id) or a.meta.outlet or a.meta.source for a in dossier.articles}
+    keys = {s.article: outlet_key(s) for s in dossier.sources}
+    return {a.id: keys.get(a.id) or a.meta.outlet or a.meta.source for a in dossier.articles}
+
+
+def _labels(dossier: Dossier) -> dict[str, str]:
+    """Per-article labels for evidence ("aawsat (2)"): a citation names the article."""
+    return {s.article: s.label for s in dossier.sources}
 
 
 def originals(dossier: Dossier) -> list[Article]:
@@ -49,6 +60,7 @@ def originals(dossier: Dossier) -> list[Article]:
 
 def framing_uses(dossier: Dossier) -> tuple[FramingUse, ...]:
     outlet_of = _outlets(dossier)
+    label_of = _labels(dossier)
     cells: dict[tuple[str, str, str, str], list[Evidence]] = defaultdict(list)
     counts: Counter = Counter()
     for a in originals(dossier):
@@ -57,7 +69,7 @@ def framing_uses(dossier: Dossier) -> tuple[FramingUse, ...]:
             key = (o, t.frame, t.side, t.voice)
             counts[key] += 1
             if len(cells[key]) < MAX_EVIDENCE:
-                cells[key].append(Evidence(a.id, t.start, t.end, o))
+                cells[key].append(Evidence(a.id, t.start, t.end, label_of.get(a.id, o)))
     return tuple(FramingUse(o, f, s, v, counts[(o, f, s, v)], tuple(cells[(o, f, s, v)])) for (o, f, s, v) in cells)
 
 
@@ -67,7 +79,7 @@ def framing_matrix(dossier: Dossier) -> tuple[list[str], list[tuple[str, str]], 
     is ``{"outlet": n, "attributed": n, "quoted": n}`` — absent when zero."""
     from ..extract.frame_lexicon import lexicon
 
-    outlets = list(dict.fromkeys(s.label for s in dossier.sources if s.duplicate_of is None))
+    outlets = list(dict.fromkeys(outlet_key(s) for s in dossier.sources if s.duplicate_of is None))
     cells: dict[tuple[str, str, str], dict[str, int]] = {}
     used = set()
     for u in dossier.framing:
@@ -120,10 +132,13 @@ def _counts(a: Article):
     return c, spans
 
 
-def log_odds(target: Counter, rest: Counter, prior: Counter, a0: float) -> dict[str, tuple[float, float]]:
+def log_odds(target: Counter, rest: Counter, prior: Counter, a0: float,
+             n_rest: int | None = None) -> dict[str, tuple[float, float]]:
     """Monroe et al. (2008) eq. 16-22: {word: (delta, z)} for ``target`` vs ``rest``
-    with the informative Dirichlet prior ``alpha_w = a0 * prior_w / |prior|``."""
-    n_t, n_r, n_p = sum(target.values()), sum(rest.values()), sum(prior.values())
+    with the informative Dirichlet prior ``alpha_w = a0 * prior_w / |prior|``.
+    ``rest`` need only hold the target's words when ``n_rest`` gives its size."""
+    n_t, n_p = sum(target.values()), sum(prior.values())
+    n_r = sum(rest.values()) if n_rest is None else n_rest
     out = {}
     for w, y_t in target.items():
         a_w = a0 * prior[w] / n_p
@@ -153,11 +168,14 @@ def outlet_terms(dossier: Dossier, z_min: float = Z_MIN, min_count: int = MIN_CO
     total: Counter = Counter()
     for c in per.values():
         total.update(c)
-    a0 = PRIOR_SCALE * sum(total.values())
+    n_total = sum(total.values())
+    a0 = PRIOR_SCALE * n_total
     out: list[OutletTerm] = []
     for o, c in per.items():
-        rest = total - c
-        scored = log_odds(c, rest, total, a0)
+        # the rest of the corpus, only where this outlet has words: O(its vocabulary),
+        # not O(the whole vocabulary) per outlet
+        rest = {w: total[w] - n for w, n in c.items()}
+        scored = log_odds(c, rest, total, a0, n_rest=n_total - sum(c.values()))
         keep = [(z, w) for w, (d, z) in scored.items() if z >= z_min and c[w] >= min_count]
         keep.sort(key=lambda x: (-x[0], x[1]))
         # a word that is mostly seen inside a kept bigram ("قره" in "قره باغ") adds nothing
@@ -178,6 +196,6 @@ def framing(dossier: Dossier) -> Dossier:
     notes = []
     if dossier.articles and not uses:
         notes.append("framing: no contested terms from the framing lexicon were found")
-    if len({s.label for s in dossier.sources if s.duplicate_of is None}) < 2 and dossier.articles:
+    if len({outlet_key(s) for s in dossier.sources if s.duplicate_of is None}) < 2 and dossier.articles:
         notes.append("framing: one outlet only, so no outlet's wording can be compared with another's")
     return replace(dossier, framing=uses, outlet_terms=terms, notes=tuple(dossier.notes) + tuple(notes))

@@ -45,7 +45,7 @@ _OVERRIDE = frozenset({"evacuated", "released", "detained", "displaced"})
 _CASUALTY = frozenset({"killed", "wounded", "missing", "displaced", "evacuated", "detained", "released"})
 
 _TIME_UNITS = (
-    "يوم|ايام|يوما|ساعه|ساعات|ساعتين|يومين|اسبوع|اسبوعين|اسابيع|شهر|شهرين|اشهر|شهور|دقيقه|دقائق|سنه|سنوات|عام|اعوام"
+    "يوم|ايام|يوما|ساعه|ساعات|ساعتين|يومين|اسبوع|اسبوعين|اسابيع|شهر|شهرين|اشهر|شهور|دقيقه|دقايق|دقيقتين|سنه|سنوات|عام|اعوام"
 )
 _DAYS = "اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت|احد"
 _SCOPE_RE = re.compile(
