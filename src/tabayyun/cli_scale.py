@@ -22,7 +22,8 @@ def batch(
         help="Dask scheduler address (tcp://host:8786); or single / synchronous / threads / processes. "
              "Default: a local Dask cluster of one process per core."),
     workers: Optional[int] = typer.Option(None, "--workers", help="Workers of the local cluster."),
-    blocksize: int = typer.Option(4, "--blocksize", help="Partition size in MB of JSONL input."),
+    blocksize: Optional[float] = typer.Option(
+        None, "--blocksize", help="Partition size in MB of JSONL input (default: ~8 partitions per worker, 0.25–4 MB)."),
     no_reports: bool = typer.Option(False, "--no-reports", help="Only the Parquet tables."),
     verbose: bool = typer.Option(False, "-v", "--verbose"),
 ):
@@ -56,7 +57,8 @@ def batch(
                   "(tcp://host:8786)", markup=False)
         raise typer.Exit(EXIT_USAGE)
     try:
-        res = run_batch(inputs, out, scheduler=scheduler, workers=workers, blocksize=blocksize << 20,
+        size = int(blocksize * (1 << 20)) if blocksize else None
+        res = run_batch(inputs, out, scheduler=scheduler, workers=workers, blocksize=size,
                         reports=not no_reports)
     except SchedulerError as exc:
         err.print(f"error: {exc}", markup=False)

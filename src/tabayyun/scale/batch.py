@@ -144,7 +144,7 @@ def run_batch(
     scheduler: str | None = None,
     workers: int | None = None,
     settings: Settings | None = None,
-    blocksize: int = 4 << 20,
+    blocksize: int | None = None,
     reports: bool = True,
 ) -> BatchResult:
     from ..compare.cluster import cluster
@@ -156,6 +156,11 @@ def run_batch(
     seconds: dict[str, float] = {}
     t = time.perf_counter()
     files, skipped = expand(list(inputs))
+    if blocksize is None:
+        # about 8 partitions per worker, so one slow partition does not hold the rest up
+        total = sum(f.stat().st_size for f in files)
+        n = workers or (1 if scheduler in LOCAL else os.cpu_count() or 1)
+        blocksize = min(4 << 20, max(256 << 10, total // (8 * n)))
     parts = plan(files, blocksize)
     with _client(scheduler, workers) as client:
         results = _map(analyse_part, parts, scheduler, client, settings=settings)
