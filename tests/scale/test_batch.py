@@ -101,3 +101,19 @@ def test_blocks_keep_line_numbers(day, tmp_path):
     assert len(parts) > 3
     sources = [u.source if hasattr(u, "reason") else u.meta.source for p in parts for u in units(p, Settings())]
     assert [s.rsplit(":", 1)[1] for s in sources] == [str(n) for n in range(1, 12)]
+
+
+def test_packing_drops_tokens_and_workers_rebuild_them(single):
+    from dataclasses import replace
+
+    from tabayyun.arabic.segment import tokenise
+    from tabayyun.scale.batch import pack, unpack
+
+    arts = single_articles(single)
+    assert all(not a.tokens for a in arts)  # the driver keeps them lean
+    back = unpack(pack(arts))  # what a worker sees
+    assert all(b.tokens == tokenise(b.text) for b in back if b.sentences)
+    assert [replace(b, tokens=()) for b in back] == arts
+    # an article the segment stage never reached stays without tokens
+    bare = replace(arts[0], sentences=(), tokens=())
+    assert unpack(pack([bare]))[0].tokens == ()

@@ -58,14 +58,21 @@ def _adapter(kind):
 
 
 def pack(articles: list[Article]) -> bytes:
-    flags = "".join("1" if a.tokens else "0" for a in articles)
+    # the segment stage makes sentences and tokens together: an article with
+    # sentences had tokens, even when the driver dropped them (see unpack)
+    flags = "".join("1" if a.tokens or a.sentences else "0" for a in articles)
     body = _adapter(list[Article]).dump_json([replace(a, tokens=()) for a in articles])
     return flags.encode() + b"\n" + body
 
 
-def unpack(blob: bytes) -> list[Article]:
+def unpack(blob: bytes, tokens: bool = True) -> list[Article]:
+    """``tokens=False`` leaves them out: the driver holds every article of the run
+    and tokens are ~60 % of an article's memory; the stages that need them run on
+    the workers, which rebuild them."""
     flags, body = blob.split(b"\n", 1)
     arts = _adapter(list[Article]).validate_json(body)
+    if not tokens:
+        return arts
     return [replace(a, tokens=tokenise(a.text)) if f == ord("1") else a for a, f in zip(arts, flags)]
 
 
@@ -176,7 +183,7 @@ def run_batch(
             inputs_n += r.inputs
             skipped += r.skipped
             notes += r.notes
-            for a in unpack(r.articles):
+            for a in unpack(r.articles, tokens=False):
                 if a.id in kept:
                     also_from.setdefault(a.id, []).append(a.meta.source)
                 else:
@@ -213,4 +220,4 @@ def _story(blob: bytes, also_from: dict, settings: Settings) -> bytes:
 def _unpack_dossier(blob: bytes) -> Dossier:
     flags, arts, rest = blob.split(b"\n", 2)
     d = _adapter(Dossier).validate_json(rest)
-    return replace(d, articles=tuple(unpack(flags + b"\n" + arts)))
+    return replace(d, articles=tuple(unpack(flags + b"\n" + arts, tokens=False)))
