@@ -47,3 +47,19 @@ def prf(tp: int, fp: int, fn: int) -> dict:
     f = 2 * p * r / (p + r) if p + r else 0.0
     return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4),
             "tp": tp, "fp": fp, "fn": fn}
+
+
+def gold_article(entry: dict):
+    """A gold entry's article through the per-article stages: ``{"file": name}``
+    names a bundled seed article, ``{"text": ...}`` carries the text."""
+    from importlib import resources
+
+    from ..extract import default_stages
+    from ..ingest.build import make_article
+    from ..pipeline import Pipeline
+
+    if "file" in entry:
+        raw = resources.files("tabayyun").joinpath("examples/karabakh-2023", entry["file"]).read_text("utf-8")
+    else:
+        raw = entry["text"]
+    return Pipeline(default_stages()).run_article(make_article(raw))

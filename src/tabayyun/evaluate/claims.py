@@ -24,11 +24,10 @@ when one contains the other after normalisation ("أمين المظالم" ⊂ "
 from __future__ import annotations
 
 import json
-from importlib import resources
 from pathlib import Path
 
 from ..arabic.normalise import match_key
-from . import EvalResult, prf
+from . import EvalResult, gold_article, prf
 
 _GENERIC = frozenset(match_key(w) for w in "وزارة السلطات الجانب مسؤول مسؤولون الحكومة مصادر مصدر".split())
 
@@ -58,18 +57,6 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
         return False
     la, lb = a[1] - a[0], b[1] - b[0]
     return inter >= 0.5 * min(la, lb) and inter >= 0.25 * max(la, lb)
-
-
-def _article(entry: dict):
-    from ..extract import default_stages
-    from ..ingest.build import make_article
-    from ..pipeline import Pipeline
-
-    if "file" in entry:
-        raw = resources.files("tabayyun").joinpath("examples/karabakh-2023", entry["file"]).read_text("utf-8")
-    else:
-        raw = entry["text"]
-    return Pipeline(default_stages()).run_article(make_article(raw))
 
 
 def _find_span(text: str, needle: str, near: int) -> tuple[int, int] | None:
@@ -162,7 +149,7 @@ def evaluate(path: Path, **options) -> EvalResult:
     notes: list[str] = []
     for entry in data["articles"]:
         name = entry.get("file") or entry.get("name", "?")
-        a = _article(entry)
+        a = gold_article(entry)
         ftp, ffp, ffn, fnotes = _match_figures(entry.get("figures", []), predicted_figures(a))
         stp, sfp, sfn, sparts, snotes = _match_statements(a, entry.get("statements", []))
         f_tp, f_fp, f_fn = f_tp + ftp, f_fp + ffp, f_fn + ffn

@@ -18,22 +18,9 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from importlib import resources
 from pathlib import Path
 
-from . import EvalResult, prf
-
-
-def _article(entry: dict):
-    from ..extract import default_stages
-    from ..ingest.build import make_article
-    from ..pipeline import Pipeline
-
-    if "file" in entry:
-        raw = resources.files("tabayyun").joinpath("examples/karabakh-2023", entry["file"]).read_text("utf-8")
-    else:
-        raw = entry["text"]
-    return Pipeline(default_stages()).run_article(make_article(raw))
+from . import EvalResult, gold_article, prf
 
 
 def locate(text: str, needle: str, at: int | None = None, nth: int = 1) -> tuple[int, int] | None:
@@ -107,7 +94,7 @@ def evaluate(path: Path, **options) -> EvalResult:
             entry = json.loads(line)
             gold = entry["terms"]
             name = entry.get("name") or entry.get("file") or f"line {n}"
-            article = _article(entry)
+            article = gold_article(entry)
         except (ValueError, KeyError, TypeError, FileNotFoundError) as exc:
             notes.append(f"line {n}: skipped ({type(exc).__name__}: {exc})")
             continue
