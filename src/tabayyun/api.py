@@ -88,15 +88,11 @@ def ingest(inputs: Iterable, settings: Settings | None = None) -> tuple[list[Art
     return list(articles.values()), skipped, {k: tuple(v) for k, v in also_from.items()}, count
 
 
-def analyse(
-    inputs: Iterable,
-    settings: Settings | None = None,
-    pipeline: Pipeline | None = None,
-    progress: Progress | None = None,
-) -> Dossier:
-    """Analyse paths (files, directories, globs, "-" for stdin), texts or
-    Articles, and return one Dossier."""
-    settings = settings or Settings()
+def analyse_articles(inputs: Iterable, settings: Settings, pipeline: Pipeline | None = None,
+                     progress: Progress | None = None):
+    """Read every input and run the per-article stages: (articles, skipped,
+    also_from, inputs counted, notes). ``analyse`` and ``--split-stories`` then
+    run the cross-article stages, over all articles or per story."""
     if isinstance(inputs, (str, Path)):
         inputs = [inputs]
     articles, skipped, also_from, count = ingest(inputs, settings)
@@ -107,6 +103,20 @@ def analyse(
         done.append(_run_article(pipeline, a, notes))
         if progress:
             progress(i, len(articles))
+    return done, skipped, also_from, count, notes
+
+
+def analyse(
+    inputs: Iterable,
+    settings: Settings | None = None,
+    pipeline: Pipeline | None = None,
+    progress: Progress | None = None,
+) -> Dossier:
+    """Analyse paths (files, directories, globs, "-" for stdin), texts or
+    Articles, and return one Dossier."""
+    settings = settings or Settings()
+    done, skipped, also_from, count, notes = analyse_articles(inputs, settings, pipeline, progress)
+    pipeline = pipeline or default_pipeline(settings, also_from)
     dossier = Dossier(articles=tuple(done), skipped=tuple(skipped), inputs=count)
     dossier = pipeline.run_corpus(dossier)
     non_ar = [s.label for s in dossier.sources if s.language not in ("ar", None)]

@@ -60,21 +60,12 @@ def analyse_stories(inputs: Iterable, settings: Settings | None = None,
                     progress: Progress | None = None) -> StorySplit:
     """Read and analyse every article, cluster them into stories and build one
     dossier per story."""
-    from .api import _run_article, default_pipeline, ingest
+    from .api import analyse_articles
     from .compare.cluster import cluster
     from .scale.batch import story_dossier
 
     settings = settings or Settings()
-    if isinstance(inputs, (str, Path)):
-        inputs = [inputs]
-    articles, skipped, also_from, count = ingest(inputs, settings)
-    pipe = default_pipeline(settings)
-    notes: list[str] = []
-    done: list[Article] = []
-    for i, a in enumerate(articles, 1):
-        done.append(_run_article(pipe, a, notes))
-        if progress:
-            progress(i, len(articles))
+    done, skipped, also_from, count, notes = analyse_articles(inputs, settings, progress=progress)
     assignment = cluster(done, settings)
     groups: dict[str, list[Article]] = {}
     for a in done:
