@@ -5,7 +5,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from tabayyun import api, cli
+from tabayyun import api, cli, cli_store
 from tabayyun.cli import app
 from tabayyun.evaluate import EvalResult
 
@@ -120,10 +120,10 @@ def test_add_lists_at_most_a_screenful_of_stories(monkeypatch, tmp_path):
         def close(self):
             pass
 
-    monkeypatch.setattr(cli, "_open_store", lambda db, read_only=False: FakeStore())
+    monkeypatch.setattr(cli_store, "_open_store", lambda db, read_only=False: FakeStore())
     r = runner.invoke(app, ["add", "x.jsonl"])
     assert r.exit_code == 0, r.output
-    assert r.stdout.count("story: ") == cli.MAX_STORY_LINES and "280 more stories" in r.stdout
+    assert r.stdout.count("story: ") == cli_store.MAX_STORY_LINES and "280 more stories" in r.stdout
 
 
 def test_json_to_stdout_is_valid_json(tmp_path):
