@@ -95,16 +95,21 @@ def score(gold: list[list[str]], pred: list[list[str]], include_misc: bool = Fal
 
 
 def evaluate(path: Path, include_misc: bool = False, model: str | None = None,
-             crf_only: bool = False, doc: int = 1, ministries: bool = False, **_) -> EvalResult:
+             crf_only: bool = False, doc: int = 1, ministries: bool = False, dev: bool = False,
+             **_) -> EvalResult:
     """Score the entities stage (CRF + gazetteer + rules) on gold tokens, or the
     CRF alone with ``crf_only=True``. ``doc=N`` reads runs of N consecutive
     sentences as one article (the stage's document repeats then apply).
     Ministry mentions ("وزارة الدفاع الأذربيجانية", ORG in this project) are
-    left out unless ``ministries=True``: ANERcorp marks them O."""
+    left out unless ``ministries=True``: ANERcorp marks them O. ``dev=True``
+    scores only the last 10 % of the sentences, the dev split ``tabayyun train
+    ner`` holds out (the same cut)."""
     from ..extract.entities import Recogniser, load_tagger
 
     tagger = load_tagger(Path(model) if model else None)
     sents = read_conll(Path(path))
+    if str(dev).lower() not in ("false", "0", ""):
+        sents = sents[len(sents) - len(sents) // 10 :]
     gold = [[t for _, t in s] for s in sents]
     words = [[w for w, _ in s] for s in sents]
     if crf_only:
