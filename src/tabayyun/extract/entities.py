@@ -36,6 +36,12 @@ _LOCATIVE = {"في", "الي", "من", "عبر", "قرب", "داخل", "نحو",
 # gazetteer-only single words too ambiguous to add without the CRF agreeing
 _AMBIGUOUS = {"فتح", "حماس", "العربيه", "الجزيره", "الالمانيه", "الفرنسيه", "وفا", "سانا",
               "واس", "وام", "قنا", "ترند", "الشرق الاوسط", "الخليج", "جورجيا", "الاتحاد"}
+# a word naming what kind of body follows ("صحيفة الغارديان", "حركة حماس"): not
+# part of the name when the rest is the same entity's name; a club word never is
+# ("نادي الهلال" → "الهلال", though "الهلال" alone is not in the gazetteer)
+_DESCRIPTORS = {"صحيفه", "جريده", "مجله", "قناه", "شبكه", "موقع", "شركه", "حركه", "تنظيم",
+                "جماعه", "مجموعه", "وكاله"}
+_CLUB_WORDS = {"نادي", "فريق"}
 _TANWIN = "\u064b"
 _START, _END, _NORM = itemgetter(0), itemgetter(1), itemgetter(2)
 _CUTS: dict[tuple[str, int], int] = {}  # (word, normalised letters) -> offset in the word
@@ -239,6 +245,14 @@ class Recogniser(RulesMixin):
             if t == "PER" and how == "crf" and b - a > 1 and norms[a].startswith("ال") \
                     and self.lex.demonym_of(norms[a]):
                 a += 1  # "الكاميروني صامويل إيتو": the nationality belongs to the title
+            if how == "crf" and t != "PER":
+                parts = self._gazetteer_names(cover, a, b)
+                if parts:  # "وهيومن رايتس ووتش والهلال الأحمر": two names, not one
+                    for ga, gb, gt in parts:
+                        if not any(taken[ga:gb]):
+                            chosen[(ga, gb)] = (gt, "both")
+                            taken[ga:gb] = [True] * (gb - ga)
+                    continue
             if any(taken[a:b]) or self._not_a_person(t, how, norms[a:b]):
                 continue
             chosen[(a, b)] = (t, how)
@@ -277,6 +291,19 @@ class Recogniser(RulesMixin):
                 out.append(m)
         out.extend(self._bare_roles(text, toks, norms, taken, trig))
         return out
+
+    @staticmethod
+    def _gazetteer_names(cover, a, b):
+        """The gazetteer names that tile tokens a..b exactly, when there are two
+        or more of them (a CRF span run over several known names), else None."""
+        out, i = [], a
+        while i < b:
+            g = cover.get(i)
+            if g is None or g[0] != i or g[1] > b:
+                return None
+            out.append(g)
+            i = g[1]
+        return out if len(out) > 1 else None
 
     def _split_people(self, chosen, strips, norms, vocab):
         """Split "بلينكن لباشينيان": a name inside a PER run that carries a
@@ -326,6 +353,14 @@ class Recogniser(RulesMixin):
         if cid is None and strip != first:
             cid = lex.alias.get(strip if b - a == 1 else " ".join([strip, *norms[a + 1 : b]]))
         canon = lex.canon.get(cid) if cid is not None else None
+        if canon is not None and canon.type == "ORG" and b - a > 1:
+            a2, b2 = self._name_only(norms, strips, a, b, cid)
+            if (a2, b2) != (a, b):
+                a, b = a2, b2
+                tok = toks[a]
+                start = tok.start
+                first, strip = norms[a], strips[a]
+                whole = first if b - a == 1 else " ".join(norms[a:b])
         if b - a == 1 and _TANWIN in text[start : tok.end] and (canon or lex.demonym_of(first)):
             return None  # "أرمينيًا": an adjective in the accusative, not the country
         # drop a proclitic ("لأذربيجان", "وباكو", "لباشينيان") when what remains is
@@ -338,6 +373,11 @@ class Recogniser(RulesMixin):
                 and (strip in vocab or strip in lex.given))
         ):
             cut = len(first) - len(strip)
+            rest = norms[a + 1 : b]
+            for c in range(1, cut):  # "وبرشلونة": strip_proclitics also took the "ب"
+                if " ".join([first[c:], *rest]) in lex.alias:
+                    cut = c
+                    break
             prefix = first[:cut]
             if prefix.endswith("ال") or prefix.endswith("لل"):
                 cut -= 2
@@ -359,6 +399,18 @@ class Recogniser(RulesMixin):
             if r:
                 role = Span(self._cut_conj(text, toks[r[0]], norms[r[0]]), toks[r[1] - 1].end)
         return Mention(start, toks[b - 1].end, typ, cid, label, role, _CONF[how], actor)
+
+    def _name_only(self, norms, strips, a, b, cid) -> tuple[int, int]:
+        """The name inside a body's mention, as news NER marks it: without a
+        kind word before it ("حركة حماس" → "حماس", "نادي النصر" → "النصر"), or
+        a nationality after it ("برشلونة الإسباني" → "برشلونة") when what is
+        left names the same entity ("الهلال السعودي" stays whole)."""
+        if strips[a] in _CLUB_WORDS or (
+                strips[a] in _DESCRIPTORS and self.lex.alias.get(" ".join(norms[a + 1 : b])) == cid):
+            a += 1
+        if b - a > 1 and self.lex.demonym_of(norms[b - 1]) and self.resolve(norms[a : b - 1]) == cid:
+            b -= 1
+        return a, b
 
     @staticmethod
     def _clitic_cut(text, tok, n_norm: int) -> int:

@@ -89,11 +89,16 @@ class Lexicon:
                 cid = "org:agency:" + cols[1].lower().replace(" ", "_")
                 c = self.canon.setdefault(cid, Canon(cid, "ORG", cols[0], cols[1], kind="agency"))
                 c.aliases.append(cols[0])
-        # alias key -> canonical id (the first definition wins on a clash)
+        # alias key -> canonical id (the first definition wins on a clash). Names
+        # are also keyed as the text side strips them: "للأمم" → "امم", and
+        # "وبرشلونة" → "رشلونه" (the conjunction, then "ب" read as a preposition).
+        # A name opening with و or ف is never stripped that way in text, so it
+        # gets no such key ("فالنسيا" is not "نسيا").
         self.alias: dict[str, str] = {}
         for c in self.canon.values():
             for name in [c.label, *c.aliases]:
-                for k in (match_key(name), key(name)):
+                whole = match_key(name)
+                for k in (whole, "" if whole[:1] in ("و", "ف") else key(name)):
                     if k:
                         self.alias.setdefault(k, c.id)
         self.first_words = {k.split(" ")[0] for k in self.alias}
