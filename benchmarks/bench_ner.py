@@ -1,6 +1,6 @@
 """Throughput of the entities stage (and the link stage) on the seed articles.
 
-    python benchmarks/bench_ner.py [--repeat 40]
+    python benchmarks/bench_ner.py [--repeat 40] [--ner accurate]
 
 Prints model load time, model size, and per-core throughput of the entities
 stage: cold (first pass, every word type new: features and weight rows are
@@ -32,16 +32,20 @@ def _timed(fn, *args):
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--repeat", type=int, default=40)
+    ap.add_argument("--ner", choices=("fast", "accurate"), default="fast",
+                    help="accurate: the fine-tuned encoder (use --repeat 1: ~1 s per article)")
     args = ap.parse_args()
 
-    from tabayyun.extract import ner_tagger
+    from tabayyun.extract import ner_encoder, ner_tagger
     from tabayyun.extract.entities import Recogniser
 
     def load():
-        return Recogniser(ner_tagger.Tagger())
+        enc = ner_encoder.EncoderTagger() if args.ner == "accurate" else None
+        return Recogniser(ner_tagger.Tagger(), encoder=enc)
 
     rec, load_wall, load_cpu = _timed(load)
-    size = sum(p.stat().st_size for p in ner_tagger.MODEL_DIR.glob("*") if p.is_file())
+    folder = ner_encoder.MODEL_DIR if args.ner == "accurate" else ner_tagger.MODEL_DIR
+    size = sum(p.stat().st_size for p in folder.glob("*") if p.is_file())
 
     articles = [segment(make_article(p.read_text(encoding="utf-8")))
                 for p in sorted(EXAMPLES.glob("*.txt"))]
@@ -61,7 +65,7 @@ def main() -> None:
 
     # one new word type per article (a number, a new name): the cold path's unit cost
     fresh = [segment(make_article(a.text + f"\nقال المراسل زيد{i}.")) for i, a in
-             enumerate(articles * 8)]
+             enumerate(articles * (8 if args.ner == "fast" else 1))]
     _, new_wall, new_cpu = _timed(lambda: [rec(a) for a in fresh])
 
     from tabayyun.compare.link import link

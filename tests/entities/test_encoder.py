@@ -18,8 +18,9 @@ from tabayyun.extract.ner_encoder import EncoderTagger, Image, image_path, load_
 
 SHARED = next((p / "shared" / "data" / "ner" for p in Path(__file__).resolve().parents[3:5]
                if (p / "shared" / "data" / "ner").exists()), Path("/nonexistent"))
-DEV_FLOOR = 0.75  # micro-F1, encoder alone, ANERcorp dev split (measured 0.758)
-DEV_STAGE_FLOOR = 0.77  # entities stage with the encoder, 10 sentences per document (measured 0.776)
+DEV_FLOOR = 0.76  # micro-F1, encoder alone, ANERcorp dev split, sentences in context (measured 0.777)
+DEV_STAGE_FLOOR = 0.78  # entities stage with the encoder, 10 sentences per document (measured 0.797;
+# 0.781 with the seven dev-informed clubs held out: benchmarks/ner_dev_clean.py)
 
 
 @pytest.fixture(scope="module")
@@ -132,3 +133,9 @@ def test_quality_floor_on_anercorp_dev():
     res = run("ner", SHARED / "anercorp_train.conll", dev=1, doc=10, ner="accurate")
     assert res.metrics["sentences"] == n // 10
     assert res.metrics["f1"] >= DEV_STAGE_FLOOR, res.as_json()
+
+
+@pytest.mark.skipif(not (SHARED / "anercorp_train.conll").exists(), reason="../shared absent")
+def test_encoder_alone_floor_on_anercorp_dev():
+    res = run("ner", SHARED / "anercorp_train.conll", dev=1, crf_only=True, ner="accurate")
+    assert res.metrics["f1"] >= DEV_FLOOR, res.as_json()
