@@ -238,3 +238,17 @@ def test_a_nationality_before_a_name_goes_to_the_title():
     per = [m for m in a.entities if m.type == "PER"]
     assert [a.text[m.start:m.end] for m in per] == ["سورين بابيكيان"]
     assert a.text[per[0].role.start:per[0].role.end] == "وزير الدفاع الأرميني"
+
+
+@pytest.mark.parametrize("text,word,want", [
+    ("أعلنت الحكومة عن الدعم المالي للمزارعين هذا العام.", "المالي", None),
+    ("زار رئيس مالي العاصمة باكو أمس.", "مالي", "gpe:ML"),
+    ("قدمت فرنسا مساعدات لمالي والنيجر.", "لمالي", "gpe:ML"),
+])
+def test_a_name_never_written_with_the_article_is_not_the_adjective(text, word, want):
+    """"المالي" (financial) is not Mali: names written without "ال" do not
+    match a word that carries it; with other clitics they still do."""
+    a = analyse(text)
+    got = [m.entity_id for m in a.entities if a.text[m.start:m.end] == word or
+           word.endswith(a.text[m.start:m.end]) and a.text[m.start:m.end] in word]
+    assert (got[0] if got else None) == want, [(a.text[m.start:m.end], m.entity_id) for m in a.entities]

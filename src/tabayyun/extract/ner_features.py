@@ -55,6 +55,8 @@ class Featuriser:
             n = normalise_word(word[:MAX_WORD])
             p, _ = strip_clitics(n) if len(n) > 3 else (0, 0)
             got = (n, n[p:])
+            if p >= 2 and n[:p].endswith(("ال", "لل")) and got[1] in self.lex.bare:
+                got = (n, "ال" + n[p:])  # "المالي" (financial) is not "مالي" (Mali)
             if len(self._info) < _CACHE_LIMIT:
                 self._info[word] = got
         return got

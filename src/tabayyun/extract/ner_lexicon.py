@@ -102,6 +102,12 @@ class Lexicon:
                     if k:
                         self.alias.setdefault(k, c.id)
         self.first_words = {k.split(" ")[0] for k in self.alias}
+        # one-word names never written with the article ("مالي", "بنين"): a
+        # token that had it ("المالي" = financial, "البنين" = sons) is not them
+        with_article = {key(n) for c in self.canon.values() for n in [c.label, *c.aliases]
+                        if match_key(n).startswith("ال")}
+        self.bare = {match_key(n) for c in self.canon.values() for n in [c.label, *c.aliases]
+                     if " " not in n.strip() and not match_key(n).startswith("ال")} - with_article
         self.roles: dict[str, tuple[str, str]] = {}
         for cols in _rows(LEXICONS / "roles.tsv"):
             self.roles[match_key(cols[0])] = (cols[1], cols[2] if len(cols) > 2 else "")
