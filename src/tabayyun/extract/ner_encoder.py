@@ -50,6 +50,15 @@ def image_path() -> Path:
     return path
 
 
+def _dequantise(blocks: np.ndarray) -> np.ndarray:
+    """Q4_0 blocks (an fp16 scale, 32 nibbles: byte j holds weights j and j+16)
+    -> float32, one row of 32 per block."""
+    q = blocks["qs"]
+    lo = (q & 15).astype(np.int8) - 8
+    hi = (q >> 4).astype(np.int8) - 8
+    return np.concatenate([lo, hi], axis=-1).astype(np.float32) * blocks["d"].astype(np.float32)[..., None]
+
+
 class Image:
     """Vocabulary, piece scores and frozen 4-bit input embeddings of the base model."""
 
@@ -83,6 +92,7 @@ class Image:
             count, off, _nbytes = struct.unpack_from("<IQQ", b, o + 1)
             o += 21
             tensors[name] = (dtype, count, off)
+        self.tensors = tensors  # name -> (dtype: 1 = 4-bit blocks, else float32; count; offset)
         _, count, off = tensors["emb.word"]
         self._word = np.frombuffer(b, _BLOCK, count // 32, off).reshape(self.vocab, self.H // 32)
         self.pieces = {blob[offs[i] : offs[i + 1]].decode("utf-8", "replace"): i
@@ -93,12 +103,14 @@ class Image:
 
     def embed(self, ids: np.ndarray) -> np.ndarray:
         """Dequantised input embeddings of piece ids (any shape) -> (..., H)."""
-        blocks = self._word[ids.reshape(-1)]
-        q = blocks["qs"]
-        lo = (q & 15).astype(np.int8) - 8
-        hi = (q >> 4).astype(np.int8) - 8
-        w = np.concatenate([lo, hi], axis=-1).astype(np.float32) * blocks["d"].astype(np.float32)[..., None]
-        return w.reshape(*ids.shape, self.H)
+        return _dequantise(self._word[ids.reshape(-1)]).reshape(*ids.shape, self.H)
+
+    def tensor(self, name: str) -> np.ndarray:
+        """One tensor of the image, flat, as float32 (4-bit blocks dequantised)."""
+        dtype, count, off = self.tensors[name]
+        if dtype == 1:
+            return _dequantise(np.frombuffer(self._bytes, _BLOCK, count // 32, off)).reshape(-1)
+        return np.frombuffer(self._bytes, "<f4", count, off).copy()
 
     def word_pieces(self, word: str) -> list[int]:
         """SentencePiece unigram segmentation of one word (best-scoring pieces;
@@ -190,6 +202,18 @@ class EncoderTagger:
             ids.extend(p)
         yield ids + [img.eos], first
 
+    def _side(self, sents, order, budget: int, reverse: bool) -> list[list[int]]:
+        """Pieces of whole words next to a sentence, nearest first, within budget."""
+        out, used = [], 0
+        for j in order:
+            for w in (reversed(sents[j]) if reverse else sents[j]):
+                p = self.pieces(w) or [self.image.unk]
+                if used + len(p) > budget:
+                    return out
+                out.append(p)
+                used += len(p)
+        return out
+
     def _in_context(self, sents: list[list[str]], k: int):
         """Sentence ``k`` with up to ``context`` pieces of whole words from the
         sentences around it (only its own words are tagged); a sentence too
@@ -201,28 +225,8 @@ class EncoderTagger:
         if not limit or budget <= 0:
             yield from self._windows(sents[k])
             return
-        left: list[list[int]] = []
-        used, j, full = 0, k - 1, False
-        while j >= 0 and not full:
-            for w in reversed(sents[j]):
-                p = self.pieces(w) or [img.unk]
-                if used + len(p) > budget:
-                    full = True
-                    break
-                left.append(p)
-                used += len(p)
-            j -= 1
-        right: list[list[int]] = []
-        used, j, full = 0, k + 1, False
-        while j < len(sents) and not full:
-            for w in sents[j]:
-                p = self.pieces(w) or [img.unk]
-                if used + len(p) > budget:
-                    full = True
-                    break
-                right.append(p)
-                used += len(p)
-            j += 1
+        left = self._side(sents, range(k - 1, -1, -1), budget, reverse=True)
+        right = self._side(sents, range(k + 1, len(sents)), budget, reverse=False)
         ids = [img.bos] + [i for p in reversed(left) for i in p]
         first = []
         for p in own:

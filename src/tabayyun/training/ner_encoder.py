@@ -72,46 +72,16 @@ def _model(torch, img: Image, tensors: dict, layers: int):
         for nm in ("q", "k", "v", "ao", "fi", "fo", "aln", "oln"):
             sd[f"layers.{i}.{nm}.weight"] = tensors[f"l{i}.{nm}.w"]
             sd[f"layers.{i}.{nm}.bias"] = tensors[f"l{i}.{nm}.b"]
+    params = dict(m.named_parameters())
     for k, v in sd.items():
-        dict(m.named_parameters())[k].data = torch.from_numpy(v.reshape(dict(m.named_parameters())[k].shape))
+        params[k].data = torch.from_numpy(v.reshape(params[k].shape))
     return m
 
 
-def _base_tensors(path: Path) -> dict:
-    """Every tensor of the 4-bit image but the word embeddings, dequantised."""
-    import struct
-
-    b = path.read_bytes()
+def _base_tensors(path: Path) -> tuple[Image, dict]:
+    """The image, and every tensor of it but the word embeddings, dequantised."""
     img = Image(path)
-    o = 8 + 36
-    n = struct.unpack_from("<i", b, o)[0]
-    o += 20
-    blob_len, = struct.unpack_from("<Q", b, o)
-    o += 8 + 8 * n + 4 + blob_len
-    _nn, nm_bytes = struct.unpack_from("<iI", b, o)
-    o += 8 + nm_bytes
-    ndir, = struct.unpack_from("<i", b, o)
-    o += 4
-    out = {}
-    block = np.dtype([("d", "<f2"), ("qs", "u1", 16)])
-    for _ in range(ndir):
-        ln, = struct.unpack_from("<H", b, o)
-        name = b[o + 2 : o + 2 + ln].decode()
-        o += 2 + ln
-        dtype = b[o]
-        count, off, _nb = struct.unpack_from("<IQQ", b, o + 1)
-        o += 21
-        if name == "emb.word":
-            continue
-        if dtype == 1:
-            w = np.frombuffer(b, block, count // 32, off)
-            q = w["qs"]
-            lo, hi = (q & 15).astype(np.int8) - 8, (q >> 4).astype(np.int8) - 8
-            out[name] = (np.concatenate([lo, hi], 1).astype(np.float32)
-                         * w["d"].astype(np.float32)[:, None]).reshape(-1)
-        else:
-            out[name] = np.frombuffer(b, "<f4", count, off).copy()
-    return img, out
+    return img, {name: img.tensor(name) for name in img.tensors if name != "emb.word"}
 
 
 def _export(m, layers: int, context: int, path: Path) -> None:
