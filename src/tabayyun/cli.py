@@ -42,7 +42,7 @@ def _setup_logging(verbose: bool) -> None:
 
 
 NER_HELP = ("Named-entity tagger: fast (CRF, the default) or accurate (fine-tuned encoder: better "
-            "names, ~1 s per article; needs pip install 'tabayyun[accurate]').")
+            "names, ~1.2 s per article; needs pip install 'tabayyun[accurate]').")
 
 
 def _ner_mode(ner: str) -> str:

@@ -26,7 +26,7 @@ def batch(
         None, "--blocksize", help="Partition size in MB of JSONL input (default: ~8 partitions per worker, 0.25–4 MB)."),
     no_reports: bool = typer.Option(False, "--no-reports", help="Only the Parquet tables."),
     ner: str = typer.Option("fast", "--ner", help="Named-entity tagger: fast (CRF) or accurate "
-                            "(fine-tuned encoder, ~1.5 s per article: for small inputs)."),
+                            "(fine-tuned encoder, ~1.2 s per article: for small inputs)."),
     verbose: bool = typer.Option(False, "-v", "--verbose"),
 ):
     """Analyse a large input on Dask: per-article pipeline over partitions, then

@@ -235,8 +235,11 @@ class EncoderTagger:
         ids += [i for p in right for i in p] + [img.eos]
         yield ids, first
 
-    def logits(self, sents: list[list[str]], batch: int = 16) -> list[np.ndarray]:
-        """Per sentence, a (words, tags) array of head scores."""
+    def logits(self, sents: list[list[str]], batch: int = 4) -> list[np.ndarray]:
+        """Per sentence, a (words, tags) array of head scores. Windows go in
+        small batches of similar length: less padding and smaller attention
+        matrices beat bigger matrix products here (seed article: batch 4 1.0 s,
+        16 1.5 s, 64 1.9 s)."""
         wins = []  # (sentence, piece ids, first pieces), in reading order
         for k, words in enumerate(sents):
             if words:
