@@ -39,9 +39,6 @@ _AMBIGUOUS = {"فتح", "حماس", "العربيه", "الجزيره", "الا�
 # a word naming what kind of body follows ("صحيفة الغارديان", "حركة حماس"): not
 # part of the name when the rest is the same entity's name; a club word never is
 # ("نادي الهلال" → "الهلال", though "الهلال" alone is not in the gazetteer)
-_DESCRIPTORS = {"صحيفه", "جريده", "مجله", "قناه", "شبكه", "موقع", "شركه", "حركه", "تنظيم",
-                "جماعه", "مجموعه", "وكاله"}
-_CLUB_WORDS = {"نادي", "فريق"}
 _TANWIN = "\u064b"
 _START, _END, _NORM = itemgetter(0), itemgetter(1), itemgetter(2)
 _CUTS: dict[tuple[str, int], int] = {}  # (word, normalised letters) -> offset in the word
@@ -307,19 +304,6 @@ class Recogniser(RulesMixin):
         out.extend(self._bare_roles(text, toks, norms, taken, trig))
         return out
 
-    @staticmethod
-    def _gazetteer_names(cover, a, b):
-        """The gazetteer names that tile tokens a..b exactly, when there are two
-        or more of them (a CRF span run over several known names), else None."""
-        out, i = [], a
-        while i < b:
-            g = cover.get(i)
-            if g is None or g[0] != i or g[1] > b:
-                return None
-            out.append(g)
-            i = g[1]
-        return out if len(out) > 1 else None
-
     def _split_people(self, chosen, strips, norms, vocab):
         """Split "بلينكن لباشينيان": a name inside a PER run that carries a
         preposition and is written bare elsewhere starts a new person."""
@@ -414,18 +398,6 @@ class Recogniser(RulesMixin):
             if r:
                 role = Span(self._cut_conj(text, toks[r[0]], norms[r[0]]), toks[r[1] - 1].end)
         return Mention(start, toks[b - 1].end, typ, cid, label, role, _CONF[how], actor)
-
-    def _name_only(self, norms, strips, a, b, cid) -> tuple[int, int]:
-        """The name inside a body's mention, as news NER marks it: without a
-        kind word before it ("حركة حماس" → "حماس", "نادي النصر" → "النصر"), or
-        a nationality after it ("برشلونة الإسباني" → "برشلونة") when what is
-        left names the same entity ("الهلال السعودي" stays whole)."""
-        if strips[a] in _CLUB_WORDS or (
-                strips[a] in _DESCRIPTORS and self.lex.alias.get(" ".join(norms[a + 1 : b])) == cid):
-            a += 1
-        if b - a > 1 and self.lex.demonym_of(norms[b - 1]) and self.resolve(norms[a : b - 1]) == cid:
-            b -= 1
-        return a, b
 
     @staticmethod
     def _clitic_cut(text, tok, n_norm: int) -> int:

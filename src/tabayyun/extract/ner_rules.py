@@ -20,6 +20,10 @@ _METONYMIC = {"foreign-affairs", "defence", "interior"}  # "الخارجية ا�
 _PERSONAL = {"head", "government", "minister", "official", "spokesperson", "diplomat",
              "military", "honorific"}
 _PRONOUN_ENDINGS = ("ته", "تها", "تهم", "هما", "كم")
+# kind words before a body's name ("حركة حماس" → "حماس", "نادي النصر" → "النصر")
+_DESCRIPTORS = {"صحيفه", "جريده", "مجله", "قناه", "شبكه", "موقع", "شركه", "حركه", "تنظيم",
+                "جماعه", "مجموعه", "وكاله"}
+_CLUB_WORDS = {"نادي", "فريق"}
 # function words that never start a name (the trained common-word list adds more)
 _FUNCTION = set(normalise(w) for w in (
     "إن أن أنه أنها إنه ذلك هذا هذه هذان التي الذي الذين على في من إلى عن مع قد لم لن لا ما "
@@ -300,3 +304,28 @@ class RulesMixin:
     def lex_surnames(self) -> dict[str, str]:
         """Surnames of gazetteer people that belong to one person only."""
         return self.lex.surnames
+
+    @staticmethod
+    def _gazetteer_names(cover, a, b):
+        """The gazetteer names that tile tokens a..b exactly, when there are two
+        or more of them (a CRF span run over several known names), else None."""
+        out, i = [], a
+        while i < b:
+            g = cover.get(i)
+            if g is None or g[0] != i or g[1] > b:
+                return None
+            out.append(g)
+            i = g[1]
+        return out if len(out) > 1 else None
+
+    def _name_only(self, norms, strips, a, b, cid) -> tuple[int, int]:
+        """The name inside a body's mention, as news NER marks it: without a
+        kind word before it ("حركة حماس" → "حماس", "نادي النصر" → "النصر"), or
+        a nationality after it ("برشلونة الإسباني" → "برشلونة") when what is
+        left names the same entity ("الهلال السعودي" stays whole)."""
+        if strips[a] in _CLUB_WORDS or (
+                strips[a] in _DESCRIPTORS and self.lex.alias.get(" ".join(norms[a + 1 : b])) == cid):
+            a += 1
+        if b - a > 1 and self.lex.demonym_of(norms[b - 1]) and self.resolve(norms[a : b - 1]) == cid:
+            b -= 1
+        return a, b
